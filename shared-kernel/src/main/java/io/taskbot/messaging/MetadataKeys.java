@@ -1,0 +1,18 @@
+package io.taskbot.messaging;
+
+/**
+ * Names of the metadata every command carries from the edge and every event inherits from its command, so that an
+ * auditor can tell who caused a change, through which channel, and which request it belonged to.
+ */
+public final class MetadataKeys {
+
+    /** The id of the authenticated user who sent the command. */
+    public static final String USER_ID = "userId";
+    /** The contract or chat conversation the command came through, see {@link Channel}. */
+    public static final String CHANNEL = "channel";
+    /** Ties together every message caused by one client request. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    private MetadataKeys() {
+    }
+}

@@ -1,0 +1,14 @@
+package io.taskbot.task;
+
+import java.time.Instant;
+
+/** Everything that can happen to a task. Each kind of change is its own past-tense event. */
+public sealed interface TaskEvent permits TaskCreatedEvent, TaskRenamedEvent, TaskDescriptionChangedEvent,
+        TaskPriorityChangedEvent, TaskDueDateChangedEvent, TaskTagsChangedEvent, TaskCompletedEvent,
+        TaskReopenedEvent, TaskArchivedEvent, TaskUnarchivedEvent, TaskDeletedEvent {
+
+    TaskId taskId();
+
+    /** When the change was requested at the edge. */
+    Instant occurredAt();
+}

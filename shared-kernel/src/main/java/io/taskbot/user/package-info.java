@@ -1,0 +1,2 @@
+/** Identity of the people who own tasks and conversations. */
+package io.taskbot.user;
