@@ -1,0 +1,100 @@
+package io.taskbot.query.task;
+
+import com.mongodb.client.model.Updates;
+import io.taskbot.task.TaskArchivedEvent;
+import io.taskbot.task.TaskCompletedEvent;
+import io.taskbot.task.TaskCreatedEvent;
+import io.taskbot.task.TaskDeletedEvent;
+import io.taskbot.task.TaskDescriptionChangedEvent;
+import io.taskbot.task.TaskDueDateChangedEvent;
+import io.taskbot.task.TaskPriorityChangedEvent;
+import io.taskbot.task.TaskRenamedEvent;
+import io.taskbot.task.TaskReopenedEvent;
+import io.taskbot.task.TaskStatus;
+import io.taskbot.task.TaskTagsChangedEvent;
+import io.taskbot.task.TaskUnarchivedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+
+import static io.taskbot.query.task.TaskDocuments.DESCRIPTION;
+import static io.taskbot.query.task.TaskDocuments.DUE_DATE;
+import static io.taskbot.query.task.TaskDocuments.PRIORITY;
+import static io.taskbot.query.task.TaskDocuments.PRIORITY_RANK;
+import static io.taskbot.query.task.TaskDocuments.STATUS;
+import static io.taskbot.query.task.TaskDocuments.TAGS;
+import static io.taskbot.query.task.TaskDocuments.TITLE;
+
+/**
+ * Builds the task read model from task events. Runs in its own streaming processor, so it can lag behind the event
+ * store and be replayed; each handler is idempotent through the task's sequence number.
+ */
+@ProcessingGroup(TaskProjection.PROCESSING_GROUP)
+class TaskProjection {
+
+    static final String PROCESSING_GROUP = "tasks";
+
+    private final TaskViewStore store;
+
+    TaskProjection(TaskViewStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(TaskCreatedEvent event, @SequenceNumber long version) {
+        store.insert(event, version);
+    }
+
+    @EventHandler
+    void on(TaskRenamedEvent event, @SequenceNumber long version) {
+        store.update(event.taskId(), version, event.occurredAt(), Updates.set(TITLE, event.title()));
+    }
+
+    @EventHandler
+    void on(TaskDescriptionChangedEvent event, @SequenceNumber long version) {
+        store.update(event.taskId(), version, event.occurredAt(), Updates.set(DESCRIPTION, event.description()));
+    }
+
+    @EventHandler
+    void on(TaskPriorityChangedEvent event, @SequenceNumber long version) {
+        store.update(event.taskId(), version, event.occurredAt(),
+                Updates.set(PRIORITY, event.priority().wireName()),
+                Updates.set(PRIORITY_RANK, event.priority().rank()));
+    }
+
+    @EventHandler
+    void on(TaskDueDateChangedEvent event, @SequenceNumber long version) {
+        store.update(event.taskId(), version, event.occurredAt(),
+                Updates.set(DUE_DATE, event.dueDate() == null ? null : event.dueDate().value()));
+    }
+
+    @EventHandler
+    void on(TaskTagsChangedEvent event, @SequenceNumber long version) {
+        store.update(event.taskId(), version, event.occurredAt(), Updates.set(TAGS, event.tags()));
+    }
+
+    @EventHandler
+    void on(TaskCompletedEvent event, @SequenceNumber long version) {
+        store.update(event.taskId(), version, event.occurredAt(), Updates.set(STATUS, TaskStatus.COMPLETED.wireName()));
+    }
+
+    @EventHandler
+    void on(TaskReopenedEvent event, @SequenceNumber long version) {
+        store.update(event.taskId(), version, event.occurredAt(), Updates.set(STATUS, TaskStatus.PENDING.wireName()));
+    }
+
+    @EventHandler
+    void on(TaskArchivedEvent event, @SequenceNumber long version) {
+        store.update(event.taskId(), version, event.occurredAt(), Updates.set(STATUS, TaskStatus.ARCHIVED.wireName()));
+    }
+
+    @EventHandler
+    void on(TaskUnarchivedEvent event, @SequenceNumber long version) {
+        store.update(event.taskId(), version, event.occurredAt(), Updates.set(STATUS, TaskStatus.PENDING.wireName()));
+    }
+
+    @EventHandler
+    void on(TaskDeletedEvent event, @SequenceNumber long version) {
+        store.markDeleted(event.taskId(), version);
+    }
+}

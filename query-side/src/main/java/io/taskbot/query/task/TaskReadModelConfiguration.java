@@ -1,0 +1,27 @@
+package io.taskbot.query.task;
+
+import com.mongodb.client.MongoDatabase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the task read model onto the read-model database that the application provides. */
+@Configuration(proxyBeanMethods = false)
+class TaskReadModelConfiguration {
+
+    @Bean
+    TaskViewStore taskViewStore(MongoDatabase readModelDatabase) {
+        TaskViewStore store = new TaskViewStore(readModelDatabase);
+        store.createIndexes();
+        return store;
+    }
+
+    @Bean
+    TaskProjection taskProjection(TaskViewStore taskViewStore) {
+        return new TaskProjection(taskViewStore);
+    }
+
+    @Bean
+    TaskQueryHandler taskQueryHandler(TaskViewStore taskViewStore) {
+        return new TaskQueryHandler(taskViewStore);
+    }
+}

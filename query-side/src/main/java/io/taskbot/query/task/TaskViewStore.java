@@ -1,0 +1,141 @@
+package io.taskbot.query.task;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.taskbot.task.TaskCreatedEvent;
+import io.taskbot.task.TaskFilter;
+import io.taskbot.task.TaskId;
+import io.taskbot.task.TaskPage;
+import io.taskbot.task.TaskSort;
+import io.taskbot.task.TaskView;
+import io.taskbot.user.UserId;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static io.taskbot.query.task.TaskDocuments.CREATED_AT;
+import static io.taskbot.query.task.TaskDocuments.DELETED;
+import static io.taskbot.query.task.TaskDocuments.DESCRIPTION;
+import static io.taskbot.query.task.TaskDocuments.ID;
+import static io.taskbot.query.task.TaskDocuments.OWNER;
+import static io.taskbot.query.task.TaskDocuments.PRIORITY_RANK;
+import static io.taskbot.query.task.TaskDocuments.STATUS;
+import static io.taskbot.query.task.TaskDocuments.TAGS;
+import static io.taskbot.query.task.TaskDocuments.TITLE;
+import static io.taskbot.query.task.TaskDocuments.UPDATED_AT;
+import static io.taskbot.query.task.TaskDocuments.VERSION;
+
+/**
+ * The {@code tasks} collection. Every write is conditional on the event's sequence number being newer than the
+ * document's, so delivering an event twice, or an older one late, leaves the document as it was.
+ */
+final class TaskViewStore {
+
+    static final String COLLECTION = "tasks";
+
+    private final MongoCollection<Document> tasks;
+
+    TaskViewStore(MongoDatabase database) {
+        this(database.getCollection(COLLECTION));
+    }
+
+    TaskViewStore(MongoCollection<Document> tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Indexes for the owner-scoped lists; each ends in {@code _id}, the tie-breaker of every sort. */
+    void createIndexes() {
+        tasks.createIndex(Indexes.ascending(OWNER, DELETED, CREATED_AT, ID), new IndexOptions().name("owner_created"));
+        tasks.createIndex(Indexes.ascending(OWNER, DELETED, STATUS, CREATED_AT, ID),
+                new IndexOptions().name("owner_status_created"));
+        tasks.createIndex(Indexes.ascending(OWNER, DELETED, UPDATED_AT, ID), new IndexOptions().name("owner_updated"));
+        tasks.createIndex(Indexes.ascending(OWNER, DELETED, PRIORITY_RANK, ID),
+                new IndexOptions().name("owner_priority"));
+        tasks.createIndex(Indexes.ascending(OWNER, DELETED, TAGS), new IndexOptions().name("owner_tags"));
+    }
+
+    void insert(TaskCreatedEvent event, long version) {
+        tasks.updateOne(Filters.eq(ID, event.taskId().value()),
+                Updates.setOnInsert(TaskDocuments.fromCreation(event, version)),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Applies {@code changes} unless the document has already seen this or a newer event. */
+    void update(TaskId id, long version, Instant at, Bson... changes) {
+        List<Bson> updates = new ArrayList<>(List.of(changes));
+        updates.add(Updates.set(VERSION, version));
+        updates.add(Updates.set(UPDATED_AT, Date.from(at)));
+        tasks.updateOne(Filters.and(Filters.eq(ID, id.value()), Filters.lt(VERSION, version)),
+                Updates.combine(updates));
+    }
+
+    void markDeleted(TaskId id, long version) {
+        tasks.updateOne(Filters.and(Filters.eq(ID, id.value()), Filters.lt(VERSION, version)),
+                Updates.combine(Updates.set(DELETED, true), Updates.set(VERSION, version)));
+    }
+
+    /** The task unless it is deleted; whoever asks must check the owner. */
+    Optional<TaskView> find(TaskId id) {
+        Document document = tasks.find(Filters.and(Filters.eq(ID, id.value()), Filters.eq(DELETED, false))).first();
+        return Optional.ofNullable(document).map(TaskDocuments::toView);
+    }
+
+    /** The version the read model has reached for this task, tombstones included; -1 if it has not seen it. */
+    long version(TaskId id) {
+        Document document = tasks.find(Filters.eq(ID, id.value())).projection(Projections.include(VERSION)).first();
+        return document == null ? -1 : document.getLong(VERSION);
+    }
+
+    TaskPage findPage(UserId owner, TaskFilter filter, TaskSort sort, int offset, int limit) {
+        Bson query = Filters.and(criteria(owner, filter));
+        List<TaskView> page = new ArrayList<>();
+        tasks.find(query).sort(order(sort)).skip(offset).limit(limit)
+                .forEach(document -> page.add(TaskDocuments.toView(document)));
+        long total = tasks.countDocuments(query);
+        return new TaskPage(page, total);
+    }
+
+    private static List<Bson> criteria(UserId owner, TaskFilter filter) {
+        List<Bson> criteria = new ArrayList<>();
+        criteria.add(Filters.eq(OWNER, owner.value()));
+        criteria.add(Filters.eq(DELETED, false));
+        if (filter.status() != null) {
+            criteria.add(Filters.eq(STATUS, filter.status().wireName()));
+        }
+        if (filter.priority() != null) {
+            criteria.add(Filters.eq(PRIORITY_RANK, filter.priority().rank()));
+        }
+        if (filter.tag() != null) {
+            criteria.add(Filters.eq(TAGS, filter.tag()));
+        }
+        if (filter.text() != null) {
+            // the user's text is a literal, never a pattern: quote it before it reaches the regex engine
+            Pattern literal = Pattern.compile(Pattern.quote(filter.text()),
+                    Pattern.CASE_INSENSITIVE);
+            criteria.add(Filters.or(Filters.regex(TITLE, literal), Filters.regex(DESCRIPTION, literal)));
+        }
+        return criteria;
+    }
+
+    private static Bson order(TaskSort sort) {
+        String field = switch (sort.field()) {
+            case CREATED_AT -> CREATED_AT;
+            case UPDATED_AT -> UPDATED_AT;
+            case PRIORITY -> PRIORITY_RANK;
+        };
+        return sort.ascending() ? Sorts.ascending(field, ID) : Sorts.descending(field, ID);
+    }
+}
