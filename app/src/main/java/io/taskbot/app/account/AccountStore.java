@@ -1,0 +1,95 @@
+package io.taskbot.app.account;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.taskbot.app.readmodel.ReadModelDurability;
+import io.taskbot.user.UserId;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The {@code accounts} collection. Unique indexes on e-mail and username settle races between two registrations;
+ * ids come from a counter document, so they are small integers as contract 000 shows them.
+ */
+final class AccountStore {
+
+    private static final String ID = "_id";
+    private static final String EMAIL = "email";
+    private static final String USERNAME = "username";
+    private static final String USERNAME_KEY = "usernameKey";
+    private static final String PASSWORD_HASH = "passwordHash";
+    private static final String CREATED_AT = "createdAt";
+
+    private final MongoCollection<Document> accounts;
+    private final MongoCollection<Document> counters;
+    private final ReadModelDurability durability;
+
+    AccountStore(MongoDatabase database, ReadModelDurability durability) {
+        this.accounts = database.getCollection("accounts");
+        this.counters = database.getCollection("counters");
+        this.durability = durability;
+        accounts.createIndex(Indexes.ascending(EMAIL), new IndexOptions().unique(true).name("unique_email"));
+        accounts.createIndex(Indexes.ascending(USERNAME_KEY), new IndexOptions().unique(true).name("unique_username"));
+    }
+
+    record StoredAccount(Account account, String passwordHash) {
+    }
+
+    /** Inserts the account, or returns empty when the e-mail or username is taken. */
+    Optional<Account> insert(String email, String username, String passwordHash, Instant createdAt) {
+        UserId id = UserId.of(nextId());
+        Document document = new Document(ID, id.value())
+                .append(EMAIL, email)
+                .append(USERNAME, username)
+                .append(USERNAME_KEY, key(username))
+                .append(PASSWORD_HASH, passwordHash)
+                .append(CREATED_AT, Date.from(createdAt));
+        try {
+            accounts.insertOne(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        durability.flush();
+        return Optional.of(toAccount(document));
+    }
+
+    Optional<StoredAccount> findByLogin(String login) {
+        String key = key(login);
+        Document document = accounts.find(Filters.or(Filters.eq(USERNAME_KEY, key), Filters.eq(EMAIL, key))).first();
+        return Optional.ofNullable(document).map(d -> new StoredAccount(toAccount(d), d.getString(PASSWORD_HASH)));
+    }
+
+    Optional<Account> findById(UserId id) {
+        return Optional.ofNullable(accounts.find(Filters.eq(ID, id.value())).first()).map(AccountStore::toAccount);
+    }
+
+    private long nextId() {
+        Document counter = counters.findOneAndUpdate(Filters.eq(ID, "accounts"), Updates.inc("value", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return counter.get("value", Number.class).longValue();
+    }
+
+    private static String key(String login) {
+        return login.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Account toAccount(Document document) {
+        return new Account(UserId.of(document.getLong(ID)), document.getString(EMAIL), document.getString(USERNAME),
+                document.getDate(CREATED_AT).toInstant());
+    }
+}

@@ -1,0 +1,33 @@
+package io.taskbot.app.config;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Points the event store at an H2 file under the data dir when no {@code spring.datasource.url} is given, so that the
+ * jar runs with no settings at all. The path is made absolute because H2 refuses implicitly relative file names.
+ * {@code WRITE_DELAY=0} makes every commit reach the file before the request returns, so an acknowledged command
+ * survives {@code kill -9}.
+ */
+public class EmbeddedDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "taskbotEmbeddedDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("taskbot.data-dir", "./data")).toAbsolutePath().normalize();
+        String url = "jdbc:h2:file:" + dataDir.resolve("eventstore") + ";WRITE_DELAY=0";
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", "sa",
+                "spring.datasource.password", "")));
+    }
+}

@@ -1,0 +1,155 @@
+package io.taskbot.app.contract000;
+
+import io.taskbot.app.security.CurrentUser;
+import io.taskbot.app.task.Caller;
+import io.taskbot.app.task.TaskGateway;
+import io.taskbot.app.web.RequestIds;
+import io.taskbot.messaging.Channel;
+import io.taskbot.task.CreateTaskCommand;
+import io.taskbot.task.DeleteTaskCommand;
+import io.taskbot.task.DueDate;
+import io.taskbot.task.FindTasksQuery;
+import io.taskbot.task.Priority;
+import io.taskbot.task.TaskErrorCode;
+import io.taskbot.task.TaskException;
+import io.taskbot.task.TaskFilter;
+import io.taskbot.task.TaskId;
+import io.taskbot.task.TaskLookup;
+import io.taskbot.task.TaskSort;
+import io.taskbot.task.TaskStatus;
+import io.taskbot.task.UpdateTaskCommand;
+import io.taskbot.user.UserId;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The task endpoints of contract 000; every operation acts only on the token's user's tasks. */
+@RestController
+@RequestMapping(path = "/api/v1/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+class TaskController {
+
+    static final int DEFAULT_LIMIT = 50;
+
+    private final TaskGateway tasks;
+    private final Clock clock;
+
+    TaskController(TaskGateway tasks, Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    record CreateTaskRequest(String title, String description, String priority, String dueDate, List<String> tags) {
+    }
+
+    record UpdateTaskRequest(String title, String status, String description, String priority, String dueDate,
+                             List<String> tags) {
+    }
+
+    @GetMapping
+    List<TaskResponse> list(@AuthenticationPrincipal Jwt token,
+                            @RequestParam(required = false) String status,
+                            @RequestParam(required = false) Integer limit,
+                            @RequestParam(required = false) Integer offset) {
+        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
+        int skip = offset == null ? 0 : offset;
+        if (pageSize < 1 || pageSize > FindTasksQuery.MAX_LIMIT) {
+            throw new InvalidParameterException("limit must be between 1 and " + FindTasksQuery.MAX_LIMIT);
+        }
+        if (skip < 0) {
+            throw new InvalidParameterException("offset must not be negative");
+        }
+        TaskFilter filter = TaskFilter.withStatus(status == null ? null : status(status));
+        return tasks.list(new FindTasksQuery(CurrentUser.of(token), filter, TaskSort.OLDEST_FIRST, skip, pageSize))
+                .tasks().stream().map(TaskResponse::of).toList();
+    }
+
+    @GetMapping("/{taskId}")
+    TaskResponse get(@AuthenticationPrincipal Jwt token, @PathVariable long taskId) {
+        TaskLookup lookup = tasks.find(CurrentUser.of(token), taskId(taskId));
+        if (lookup.outcome() != TaskLookup.Outcome.FOUND) {
+            throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
+        }
+        return TaskResponse.of(lookup.task());
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TaskResponse> create(@AuthenticationPrincipal Jwt token, @RequestBody CreateTaskRequest request,
+                                        HttpServletRequest http) {
+        UserId user = CurrentUser.of(token);
+        CreateTaskCommand command = new CreateTaskCommand(user, request.title(), request.description(),
+                request.priority() == null ? null : priority(request.priority()),
+                request.dueDate() == null ? null : DueDate.parse(request.dueDate()),
+                request.tags(), clock.instant());
+        TaskResponse created = TaskResponse.of(tasks.create(command, caller(user, http)));
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + created.id())).body(created);
+    }
+
+    @PutMapping(path = "/{taskId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    TaskResponse update(@AuthenticationPrincipal Jwt token, @PathVariable long taskId,
+                        @RequestBody UpdateTaskRequest request, HttpServletRequest http) {
+        UserId user = CurrentUser.of(token);
+        UpdateTaskCommand command = UpdateTaskCommand.of(taskId(taskId), user, clock.instant())
+                .withTitle(request.title())
+                .withDescription(request.description())
+                .withStatus(request.status() == null ? null : status(request.status()))
+                .withPriority(request.priority() == null ? null : priority(request.priority()))
+                .withTags(request.tags());
+        if (request.dueDate() != null) {
+            command = request.dueDate().isEmpty() ? command.withoutDueDate()
+                    : command.withDueDate(DueDate.parse(request.dueDate()));
+        }
+        return TaskResponse.of(tasks.update(command, caller(user, http)));
+    }
+
+    @DeleteMapping("/{taskId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal Jwt token, @PathVariable long taskId, HttpServletRequest http) {
+        UserId user = CurrentUser.of(token);
+        tasks.delete(new DeleteTaskCommand(taskId(taskId), user, clock.instant()), caller(user, http));
+    }
+
+    private static Caller caller(UserId user, HttpServletRequest http) {
+        return new Caller(user, Channel.API_V1, RequestIds.of(http));
+    }
+
+    private static TaskId taskId(long value) {
+        if (value <= 0) {
+            throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
+        }
+        return TaskId.of(value);
+    }
+
+    private static TaskStatus status(String value) {
+        return TaskStatus.fromWireName(value).orElseThrow(() -> new InvalidParameterException(
+                "status must be one of " + names(TaskStatus.values())));
+    }
+
+    private static Priority priority(String value) {
+        return Priority.fromWireName(value).orElseThrow(() -> new InvalidParameterException(
+                "priority must be one of " + names(Priority.values())));
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(value -> value.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,2 @@
+/** The Spring Boot application that assembles Taskbot. */
+package io.taskbot.app;

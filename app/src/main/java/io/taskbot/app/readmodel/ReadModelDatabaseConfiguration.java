@@ -1,0 +1,50 @@
+package io.taskbot.app.readmodel;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.taskbot.app.config.TaskbotProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The read-model database. With {@code taskbot.mongodb.uri} unset, an embedded server is started first and the client
+ * connects to it over the wire protocol, exactly as it would to a real MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadModelDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${taskbot.mongodb.uri:}'.isBlank()")
+    EmbeddedMongo embeddedMongo(TaskbotProperties properties) {
+        return new EmbeddedMongo(properties.absoluteDataDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient readModelMongoClient(TaskbotProperties properties, ObjectProvider<EmbeddedMongo> embedded) {
+        String uri = properties.mongodb().embedded()
+                ? embedded.getObject().connectionString()
+                : properties.mongodb().uri();
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applicationName("taskbot")
+                .build());
+    }
+
+    @Bean
+    MongoDatabase readModelDatabase(MongoClient readModelMongoClient, TaskbotProperties properties) {
+        String database = properties.mongodb().embedded() ? null : new ConnectionString(properties.mongodb().uri())
+                .getDatabase();
+        return readModelMongoClient.getDatabase(database != null ? database : properties.mongodb().database());
+    }
+
+    @Bean
+    ReadModelDurability readModelDurability(ObjectProvider<EmbeddedMongo> embedded) {
+        EmbeddedMongo server = embedded.getIfAvailable();
+        return server != null ? server::flush : ReadModelDurability.JOURNALED;
+    }
+}

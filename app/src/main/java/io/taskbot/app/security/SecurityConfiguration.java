@@ -1,0 +1,132 @@
+package io.taskbot.app.security;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.taskbot.app.config.TaskbotProperties;
+import io.taskbot.app.web.ApiError;
+import io.taskbot.app.web.ErrorResponder;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+
+import javax.crypto.SecretKey;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One stateless filter chain for every contract: bearer JWTs in the Authorization header only, verified with the
+ * HS256 key; everything but registration, login and health needs a valid token. Refusals are written in the format of
+ * the contract whose path was asked for.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecretKey jwtSigningKey(TaskbotProperties properties) {
+        return JwtSecret.load(properties);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<SecurityContext>(jwtSigningKey));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, TaskbotProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && sub.matches("[1-9][0-9]{0,17}")),
+                new JwtClaimValidator<String>(JwtClaimNames.JTI, Objects::nonNull),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    /** Tokens are only taken from the Authorization header: a token in a URL ends up in logs and browser history. */
+    @Bean
+    BearerTokenResolver bearerTokenResolver() {
+        DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+        resolver.setAllowUriQueryParameter(false);
+        resolver.setAllowFormEncodedBodyParameter(false);
+        return resolver;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponder errors, BearerTokenResolver bearerTokenResolver)
+            throws Exception {
+        http
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/health").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(bearerTokenResolver)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .authenticationEntryPoint((request, response, failure) -> errors.write(request, response,
+                                ApiError.of(ApiError.Kind.UNAUTHORIZED, unauthorizedMessage(request))))
+                        .accessDeniedHandler((request, response, denied) -> errors.write(request, response,
+                                ApiError.of(ApiError.Kind.FORBIDDEN, "You are not allowed to do this"))))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, failure) -> errors.write(request, response,
+                                ApiError.of(ApiError.Kind.UNAUTHORIZED, unauthorizedMessage(request))))
+                        .accessDeniedHandler((request, response, denied) -> errors.write(request, response,
+                                ApiError.of(ApiError.Kind.FORBIDDEN, "You are not allowed to do this"))));
+        return http.build();
+    }
+
+    private static String unauthorizedMessage(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header == null || header.isBlank() ? "Not authenticated" : "Could not validate credentials";
+    }
+
+    private static JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::authorities);
+        return converter;
+    }
+
+    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(AccessTokens.ROLES_CLAIM);
+        if (roles == null) {
+            return List.of();
+        }
+        return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority(
+                "ROLE_" + role.toUpperCase(java.util.Locale.ROOT))).toList();
+    }
+}
