@@ -28,17 +28,17 @@ public record DueDate(String value) {
         return new DueDate(text);
     }
 
-    public boolean isDateOnly() {
+    public boolean dateOnly() {
         return value.length() == 10;
     }
 
     public Optional<LocalDate> date() {
-        return isDateOnly() ? Optional.of(LocalDate.parse(value)) : Optional.empty();
+        return dateOnly() ? Optional.of(LocalDate.parse(value)) : Optional.empty();
     }
 
     /** The calendar day the task is due, in the offset it was given with. */
     public LocalDate day() {
-        return isDateOnly() ? LocalDate.parse(value) : OffsetDateTime.parse(value).toLocalDate();
+        return dateOnly() ? LocalDate.parse(value) : OffsetDateTime.parse(value).toLocalDate();
     }
 
     private static String canonical(String text) {

@@ -1,5 +1,6 @@
 package io.taskbot.app.eventstore;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -39,13 +40,15 @@ class EventStoreConfiguration {
 
     /**
      * Axon's serializer for events, tokens and messages. Dates are written as ISO-8601 text so that an auditor can
-     * read the stored payloads; the bean name is the one Axon's auto-configuration looks for.
+     * read the stored payloads; unknown fields are ignored so that an older reader survives an event that gained a
+     * field. The bean name is the one Axon's auto-configuration looks for.
      */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.taskbot.app.readmodel;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -19,6 +20,15 @@ class ReadModelProcessingConfiguration {
     @Autowired
     void flushReadModelsBeforeTokens(EventProcessingConfigurer processing, ReadModelDurability durability) {
         processing.registerDefaultHandlerInterceptor((configuration, processorName) -> new FlushBeforeCommit(durability));
+    }
+
+    /**
+     * A failing handler stops its segment, which retries with back-off, instead of being logged and skipped: a
+     * skipped event would leave the read model wrong for good.
+     */
+    @Autowired
+    void retryFailedEventsInsteadOfSkippingThem(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     private record FlushBeforeCommit(ReadModelDurability durability)

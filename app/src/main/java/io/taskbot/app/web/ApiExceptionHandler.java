@@ -120,6 +120,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ApiError.of(ApiError.Kind.INVALID_INPUT,
                     "Invalid value for field '" + fieldPath(mismatch) + "'" + expectedType(mismatch));
         }
+        if (cause instanceof MismatchedInputException) {
+            return ApiError.of(ApiError.Kind.INVALID_INPUT, "Request body must be a JSON object");
+        }
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             return ApiError.of(ApiError.Kind.INVALID_INPUT, "Invalid value for field '" + fieldPath(databind) + "'");
         }

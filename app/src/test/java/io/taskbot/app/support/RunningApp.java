@@ -1,0 +1,65 @@
+package io.taskbot.app.support;
+
+import io.taskbot.app.TaskbotApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole application, started in this JVM on a random port with every store embedded under {@code dataDir}
+ * (or on PostgreSQL when {@link Databases} says so), and stopped again; stop and start with the same data dir
+ * is a restart.
+ */
+public final class RunningApp implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+
+    private RunningApp(ConfigurableApplicationContext context, Path dataDir) {
+        this.context = context;
+        this.dataDir = dataDir;
+    }
+
+    public static RunningApp start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    public static RunningApp start(Path dataDir, Map<String, String> extraProperties) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("taskbot.data-dir", dataDir.toString());
+        properties.put("spring.main.banner-mode", "off");
+        properties.putAll(extraProperties);
+        // as command-line arguments, so that they win over application.yml like an operator's settings do
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(TaskbotApplication.class).run(arguments);
+        return new RunningApp(context, dataDir);
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public ApiClient client() {
+        return new ApiClient("http://127.0.0.1:" + port());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
