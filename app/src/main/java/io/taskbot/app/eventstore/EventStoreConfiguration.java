@@ -117,7 +117,7 @@ class EventStoreConfiguration {
     /** Commands that lose a race with another writer of the same task are sent again, a few times, briefly apart. */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  @Value("${taskbot.commands.concurrency-retries:3}") int retries) {
+                                  @Value("${taskbot.commands.concurrency-retries:5}") int retries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(ConcurrencyRetryScheduler.create(commandRetryExecutor, retries, 20))

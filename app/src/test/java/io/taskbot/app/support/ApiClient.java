@@ -24,6 +24,10 @@ public final class ApiClient {
         this.baseUrl = baseUrl;
     }
 
+    public static ApiClient at(String baseUrl) {
+        return new ApiClient(baseUrl);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

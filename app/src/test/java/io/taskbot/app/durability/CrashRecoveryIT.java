@@ -1,0 +1,122 @@
+package io.taskbot.app.durability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskbot.app.support.ApiClient;
+import io.taskbot.app.support.ApiClient.Response;
+import io.taskbot.app.support.Users;
+import io.taskbot.app.support.Users.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar, killed with SIGKILL right after acknowledging writes: every acknowledged registration, create
+ * and update is there after the restart, in the event store and in the read model.
+ */
+class CrashRecoveryIT {
+
+    private static final Path JAR = Path.of("target", "taskbot.jar");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void acknowledgedWritesSurviveKillNine() throws Exception {
+        assertThat(JAR).as("the ITs run after the jar is packaged").exists();
+        int port = freePort();
+        ApiClient client = ApiClient.at("http://127.0.0.1:" + port);
+
+        Process first = start(port);
+        User user;
+        Set<Long> acknowledged = new HashSet<>();
+        try {
+            user = Users.register(client, "crash");
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<Long>> creates = new ArrayList<>();
+                for (int i = 0; i < 64; i++) {
+                    int n = i;
+                    creates.add(() -> {
+                        Response created = client.post("/api/v1/tasks", user.token(), Map.of("title", "crash " + n));
+                        assertThat(created.status()).isEqualTo(201);
+                        long id = created.json().get("id").asLong();
+                        assertThat(client.put("/api/v1/tasks/" + id, user.token(), Map.of("status", "completed"))
+                                .status()).isEqualTo(200);
+                        return id;
+                    });
+                }
+                for (Future<Long> id : pool.invokeAll(creates)) {
+                    acknowledged.add(id.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+
+        Process second = start(port);
+        try {
+            String token = Users.login(client, user.username(), Users.PASSWORD);
+            JsonNode tasks = client.get("/api/v1/tasks?limit=1000", token).json();
+            Set<Long> listed = new HashSet<>();
+            tasks.forEach(task -> {
+                listed.add(task.get("id").asLong());
+                assertThat(task.get("status").asText()).isEqualTo("completed");
+            });
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(acknowledged);
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    private Process start(int port) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile(dataDir.getParent(), "taskbot-", ".log");
+        Process process = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(),
+                "--server.port=" + port, "--taskbot.data-dir=" + dataDir)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        ApiClient client = ApiClient.at("http://127.0.0.1:" + port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("taskbot exited: " + Files.readString(log));
+            }
+            try {
+                if (client.get("/api/v1/health", null).status() == 200) {
+                    return process;
+                }
+            } catch (RuntimeException notYetListening) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("taskbot did not start in time: " + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.taskbot.app.eventstore;
+
+import io.taskbot.app.support.ApiClient;
+import io.taskbot.app.support.Databases;
+import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.Users;
+import io.taskbot.app.support.Users.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two app nodes on one PostgreSQL event store and one MongoDB, as in production: ids never collide, writers of the
+ * same task on different nodes are retried instead of failing, and each node reads the other's writes. Runs only
+ * where PostgreSQL is available (an H2 file belongs to one process).
+ */
+class TwoNodesIT {
+
+    @TempDir
+    static Path nodeOneDir;
+    @TempDir
+    static Path nodeTwoDir;
+    static Map<String, String> database;
+    static RunningApp nodeOne;
+    static RunningApp nodeTwo;
+
+    @BeforeAll
+    static void startNodes() {
+        assumeTrue(Databases.postgres(), "needs PostgreSQL (set -Dtaskbot.it.postgres-url)");
+        database = Databases.freshEventStore();
+        Map<String, String> shared = new LinkedHashMap<>(database);
+        shared.put("taskbot.jwt.secret", "a-shared-secret-of-more-than-32-bytes!!");
+        nodeOne = RunningApp.start(nodeOneDir, shared);
+        // node two uses node one's read-model MongoDB, as both would use one MongoDB cluster
+        Map<String, String> second = new LinkedHashMap<>(shared);
+        second.put("spring.flyway.create-schemas", "false");
+        second.put("taskbot.mongodb.uri", nodeOne.bean(com.mongodb.client.MongoClient.class).getClusterDescription()
+                .getServerDescriptions().get(0).getAddress().toString().transform(address -> "mongodb://" + address));
+        nodeTwo = RunningApp.start(nodeTwoDir, second);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodeTwo != null) {
+            nodeTwo.close();
+        }
+        if (nodeOne != null) {
+            nodeOne.close();
+        }
+        if (database != null) {
+            Databases.drop(database);
+        }
+    }
+
+    @Test
+    void bothNodesServeOneConsistentStore() throws Exception {
+        ApiClient one = nodeOne.client();
+        ApiClient two = nodeTwo.client();
+        User user = Users.register(one, "cluster");
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Long>> creates = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ApiClient node = i % 2 == 0 ? one : two;
+                int n = i;
+                creates.add(() -> node.post("/api/v1/tasks", user.token(), Map.of("title", "t" + n)).json()
+                        .get("id").asLong());
+            }
+            Set<Long> ids = new HashSet<>();
+            for (Future<Long> id : pool.invokeAll(creates)) {
+                ids.add(id.get());
+            }
+            assertThat(ids).as("ids are unique across nodes").hasSize(40);
+            assertThat(two.get("/api/v1/tasks?limit=100", user.token()).json()).hasSize(40);
+
+            long contended = ids.iterator().next();
+            List<Callable<Integer>> updates = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                ApiClient node = i % 2 == 0 ? one : two;
+                int n = i;
+                updates.add(() -> node.put("/api/v1/tasks/" + contended, user.token(),
+                        Map.of("title", "writer " + n)).status());
+            }
+            for (Future<Integer> status : pool.invokeAll(updates)) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
