@@ -18,6 +18,12 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -34,7 +40,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** The event store, token store and command gateway on the application's relational database. */
+/** The event store, token store, command gateway and query bus of the application. */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
@@ -103,6 +109,22 @@ class EventStoreConfiguration {
     CorrelationDataProvider requestMetadataProvider() {
         return new SimpleCorrelationDataProvider(MetadataKeys.USER_ID, MetadataKeys.CHANNEL,
                 MetadataKeys.CORRELATION_ID);
+    }
+
+    /**
+     * Queries read MongoDB only, so unlike Axon's default they run without a transaction on the event-store database:
+     * no connection is held for a read, and a cancelled reader cannot disturb the event store.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleQueryBus queryBus(org.axonframework.config.Configuration axonConfiguration) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axonConfiguration.messageMonitor(QueryBus.class, "queryBus"))
+                .errorHandler(axonConfiguration.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axonConfiguration.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axonConfiguration.getComponent(QueryBusSpanFactory.class))
+                .build();
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -21,25 +21,29 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends task commands with the caller's metadata and answers with the task as the read model shows it once it has
  * caught up with the command's events, so a client that writes and then reads sees its write although the
- * projection runs asynchronously. Waiting is done by asking the read model for the task's version, which works
- * whichever node's processor applies the events.
+ * projection runs asynchronously. The wait subscribes to the task's read-model version before looking at it: the
+ * projection's update wakes it when this node applies the events, and a slow poll covers events applied by another
+ * node's processor.
  */
 @Component
 public class TaskGateway {
 
-    private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
-    private static final long LONGEST_PAUSE_NANOS = Duration.ofMillis(25).toNanos();
+    /** How often a waiting writer looks itself, for events that another node's processor applies. */
+    private static final Duration CROSS_NODE_POLL = Duration.ofMillis(50);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -92,18 +96,47 @@ public class TaskGateway {
         return lookup.task();
     }
 
+    /**
+     * Subscribes to the task's read-model version, then looks at it: the projection's update (delivered on its own
+     * thread) completes the wait as soon as this node applies the events; looking again every
+     * {@link #CROSS_NODE_POLL} covers events applied by another node. The waiting happens on the request's own
+     * thread, so nothing else is ever interrupted.
+     */
     private void awaitVersion(TaskWritten written) {
-        long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
-        long pause = FIRST_PAUSE_NANOS;
         FindTaskVersionQuery versionQuery = new FindTaskVersionQuery(written.taskId());
-        while (query(versionQuery, Long.class) < written.version()) {
-            if (System.nanoTime() > deadline) {
-                throw new ReadModelLagException("Task " + written.taskId() + " was saved but the read model is "
-                        + "behind; read it again shortly");
+        SubscriptionQueryResult<Long, Long> subscription = queries.subscriptionQuery(versionQuery, Long.class,
+                Long.class);
+        try {
+            CompletableFuture<Long> reached = new CompletableFuture<>();
+            subscription.updates()
+                    .filter(applied -> applied >= written.version())
+                    .subscribe(reached::complete, reached::completeExceptionally);
+            long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
+            while (query(versionQuery, Long.class) < written.version()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw lagging(written);
+                }
+                try {
+                    reached.get(Math.min(left, CROSS_NODE_POLL.toNanos()), TimeUnit.NANOSECONDS);
+                    return;
+                } catch (TimeoutException lookAgain) {
+                    // nothing applied here yet: read the version again, another node may have applied it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw lagging(written);
+                } catch (ExecutionException e) {
+                    throw lagging(written);
+                }
             }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
+        } finally {
+            subscription.cancel();
         }
+    }
+
+    private static ReadModelLagException lagging(TaskWritten written) {
+        return new ReadModelLagException("Task " + written.taskId() + " was saved but the read model is behind; "
+                + "read it again shortly");
     }
 
     private <R> R query(Object query, Class<R> resultType) {

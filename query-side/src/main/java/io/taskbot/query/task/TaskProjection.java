@@ -7,6 +7,8 @@ import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskDeletedEvent;
 import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
+import io.taskbot.task.FindTaskVersionQuery;
+import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskPriorityChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
 import io.taskbot.task.TaskReopenedEvent;
@@ -16,6 +18,7 @@ import io.taskbot.task.TaskUnarchivedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 import static io.taskbot.query.task.TaskDocuments.DESCRIPTION;
 import static io.taskbot.query.task.TaskDocuments.DUE_DATE;
@@ -27,7 +30,9 @@ import static io.taskbot.query.task.TaskDocuments.TITLE;
 
 /**
  * Builds the task read model from task events. Runs in its own streaming processor, so it can lag behind the event
- * store and be replayed; each handler is idempotent through the task's sequence number.
+ * store and be replayed; each handler is idempotent through the task's sequence number. After each event it tells
+ * subscribers of {@link FindTaskVersionQuery} the version the read model reached (Axon emits once the batch commits),
+ * which wakes up writers waiting to read their own write on this node.
  */
 @ProcessingGroup(TaskProjection.PROCESSING_GROUP)
 class TaskProjection {
@@ -35,24 +40,33 @@ class TaskProjection {
     static final String PROCESSING_GROUP = "tasks";
 
     private final TaskViewStore store;
+    private final QueryUpdateEmitter updates;
 
-    TaskProjection(TaskViewStore store) {
+    TaskProjection(TaskViewStore store, QueryUpdateEmitter updates) {
         this.store = store;
+        this.updates = updates;
+    }
+
+    private void reached(TaskId taskId, long version) {
+        updates.emit(FindTaskVersionQuery.class, query -> query.taskId().equals(taskId), version);
     }
 
     @EventHandler
     void on(TaskCreatedEvent event, @SequenceNumber long version) {
         store.insert(event, version);
+        reached(event.taskId(), version);
     }
 
     @EventHandler
     void on(TaskRenamedEvent event, @SequenceNumber long version) {
         store.update(event.taskId(), version, event.occurredAt(), Updates.set(TITLE, event.title()));
+        reached(event.taskId(), version);
     }
 
     @EventHandler
     void on(TaskDescriptionChangedEvent event, @SequenceNumber long version) {
         store.update(event.taskId(), version, event.occurredAt(), Updates.set(DESCRIPTION, event.description()));
+        reached(event.taskId(), version);
     }
 
     @EventHandler
@@ -60,41 +74,49 @@ class TaskProjection {
         store.update(event.taskId(), version, event.occurredAt(),
                 Updates.set(PRIORITY, event.priority().wireName()),
                 Updates.set(PRIORITY_RANK, event.priority().rank()));
+        reached(event.taskId(), version);
     }
 
     @EventHandler
     void on(TaskDueDateChangedEvent event, @SequenceNumber long version) {
         store.update(event.taskId(), version, event.occurredAt(),
                 Updates.set(DUE_DATE, event.dueDate() == null ? null : event.dueDate().value()));
+        reached(event.taskId(), version);
     }
 
     @EventHandler
     void on(TaskTagsChangedEvent event, @SequenceNumber long version) {
         store.update(event.taskId(), version, event.occurredAt(), Updates.set(TAGS, event.tags()));
+        reached(event.taskId(), version);
     }
 
     @EventHandler
     void on(TaskCompletedEvent event, @SequenceNumber long version) {
         store.update(event.taskId(), version, event.occurredAt(), Updates.set(STATUS, TaskStatus.COMPLETED.wireName()));
+        reached(event.taskId(), version);
     }
 
     @EventHandler
     void on(TaskReopenedEvent event, @SequenceNumber long version) {
         store.update(event.taskId(), version, event.occurredAt(), Updates.set(STATUS, TaskStatus.PENDING.wireName()));
+        reached(event.taskId(), version);
     }
 
     @EventHandler
     void on(TaskArchivedEvent event, @SequenceNumber long version) {
         store.update(event.taskId(), version, event.occurredAt(), Updates.set(STATUS, TaskStatus.ARCHIVED.wireName()));
+        reached(event.taskId(), version);
     }
 
     @EventHandler
     void on(TaskUnarchivedEvent event, @SequenceNumber long version) {
         store.update(event.taskId(), version, event.occurredAt(), Updates.set(STATUS, TaskStatus.PENDING.wireName()));
+        reached(event.taskId(), version);
     }
 
     @EventHandler
     void on(TaskDeletedEvent event, @SequenceNumber long version) {
         store.markDeleted(event.taskId(), version);
+        reached(event.taskId(), version);
     }
 }

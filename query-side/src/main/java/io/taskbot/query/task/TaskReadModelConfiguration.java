@@ -1,6 +1,7 @@
 package io.taskbot.query.task;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,8 @@ class TaskReadModelConfiguration {
     }
 
     @Bean
-    TaskProjection taskProjection(TaskViewStore taskViewStore) {
-        return new TaskProjection(taskViewStore);
+    TaskProjection taskProjection(TaskViewStore taskViewStore, QueryUpdateEmitter queryUpdateEmitter) {
+        return new TaskProjection(taskViewStore, queryUpdateEmitter);
     }
 
     @Bean

@@ -24,6 +24,7 @@ import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskTagsChangedEvent;
 import io.taskbot.task.TaskView;
 import io.taskbot.user.UserId;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class TaskProjectionTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         TaskViewStore store = new TaskViewStore(client.getDatabase("taskbot-test"));
         store.createIndexes();
-        projection = new TaskProjection(store);
+        projection = new TaskProjection(store, SimpleQueryUpdateEmitter.builder().build());
         queries = new TaskQueryHandler(store);
     }
 
