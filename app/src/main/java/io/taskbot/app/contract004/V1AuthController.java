@@ -4,6 +4,7 @@ import io.taskbot.app.account.Account;
 import io.taskbot.app.account.AccountService;
 import io.taskbot.app.security.AccessTokens;
 import io.taskbot.app.security.CurrentUser;
+import io.taskbot.app.security.RevokedTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,17 +16,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Contract 004's accounts: register and log in by e-mail and password, see who one is. */
+/** Contract 004's accounts: register and log in by e-mail and password, log out, see who one is. */
 @RestController
 @RequestMapping(path = "/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
 class V1AuthController {
 
     private final AccountService accounts;
     private final AccessTokens tokens;
+    private final RevokedTokens revokedTokens;
 
-    V1AuthController(AccountService accounts, AccessTokens tokens) {
+    V1AuthController(AccountService accounts, AccessTokens tokens, RevokedTokens revokedTokens) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.revokedTokens = revokedTokens;
     }
 
     record Credentials(String email, String password) {
@@ -55,6 +58,13 @@ class V1AuthController {
             throw V1Failure.invalidInput("password is required");
         }
         return Envelope.of(session(accounts.authenticate(request.email(), request.password())), "Login successful");
+    }
+
+    /** Revokes the token the request came with; other tokens of the same user stay valid. */
+    @PostMapping("/logout")
+    Envelope logout(@AuthenticationPrincipal Jwt token) {
+        revokedTokens.revoke(token.getId(), token.getExpiresAt());
+        return Envelope.message("Logout successful");
     }
 
     @GetMapping("/me")

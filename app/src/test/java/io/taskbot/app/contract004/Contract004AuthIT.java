@@ -20,7 +20,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Contract 004's register, login and me over HTTP. */
+/** Contract 004's register, login, logout and me over HTTP, and what a logout means for the other contracts. */
 class Contract004AuthIT {
 
     @TempDir
@@ -155,9 +155,56 @@ class Contract004AuthIT {
     }
 
     @Test
-    void meNeedsAToken() {
-        for (Response response : List.of(client.get("/v1/auth/me", null), client.get("/v1/auth/me", "garbage"))) {
+    void meAndLogoutNeedAToken() {
+        for (Response response : List.of(client.get("/v1/auth/me", null), client.post("/v1/auth/logout", null, Map.of()),
+                client.get("/v1/auth/me", "garbage"))) {
             assertError(response, 401, "UNAUTHORIZED");
         }
+    }
+
+    @Test
+    void logoutRevokesTheTokenForEveryContract() {
+        V1User user = V1Users.register(client, "logout");
+        String otherSession = login(user.email(), V1Users.PASSWORD).json().at("/data/token").asText();
+        long task = client.post("/v1/tasks", user.token(), Map.of("title", "survives the logout")).json()
+                .at("/data/id").asLong();
+        assertThat(client.post("/api/chat", user.token(), Map.of("message", "hi")).status())
+                .as("before the logout the chat path lets the token through").isNotEqualTo(401);
+
+        Response loggedOut = client.post("/v1/auth/logout", user.token(), null);
+
+        assertThat(loggedOut.status()).as(loggedOut.body()).isEqualTo(200);
+        assertThat(loggedOut.json().toString()).isEqualTo("{\"success\":true,\"message\":\"Logout successful\"}");
+
+        assertError(client.get("/v1/auth/me", user.token()), 401, "UNAUTHORIZED");
+        assertError(client.get("/v1/tasks/" + task, user.token()), 401, "UNAUTHORIZED");
+        assertError(client.post("/v1/auth/logout", user.token(), null), 401, "UNAUTHORIZED");
+
+        Response api = client.get("/api/v1/tasks", user.token());
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.json().get("detail").asText()).isNotBlank();
+        assertThat(api.json().size()).isEqualTo(1);
+
+        Response chat = client.post("/api/chat", user.token(), Map.of("message", "hi"));
+        assertThat(chat.status()).isEqualTo(401);
+        assertThat(chat.json().at("/error/code").asText()).isEqualTo("UNAUTHORIZED");
+        assertThat(chat.json().has("success")).isFalse();
+
+        assertThat(client.get("/v1/tasks/" + task, otherSession).status())
+                .as("the user's other sessions stay valid").isEqualTo(200);
+    }
+
+    @Test
+    void aRevocationSurvivesARestartOfTheApp() {
+        V1User user = V1Users.register(client, "restart");
+        assertThat(client.post("/v1/auth/logout", user.token(), null).status()).isEqualTo(200);
+
+        app.close();
+        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
+        client = app.client();
+
+        assertError(client.get("/v1/auth/me", user.token()), 401, "UNAUTHORIZED");
+        String fresh = login(user.email(), V1Users.PASSWORD).json().at("/data/token").asText();
+        assertThat(client.get("/v1/auth/me", fresh).status()).isEqualTo(200);
     }
 }
