@@ -71,6 +71,7 @@ class Contract004AuthIT {
         assertThat(user.get("email").asText()).isEqualTo(email);
         assertThat(Instant.parse(user.get("created_at").asText())).isNotNull();
         assertThat(response.body()).doesNotContain("SecurePassword123!").doesNotContain("password");
+        assertThat(response.header("X-RateLimit-Limit")).as("limits are switched off for this app").isNull();
 
         String token = response.json().at("/data/token").asText();
         JsonNode me = client.get("/v1/auth/me", token).json();
