@@ -2,6 +2,7 @@ package io.taskbot.app.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param jwt            how access tokens are signed and how long they live
  * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details
  * @param readYourWrites how long a write waits for the read model to show it
+ * @param rateLimits     how many requests each contract takes from one client, see docs/rate-limits.md
  */
 @ConfigurationProperties("taskbot")
 public record TaskbotProperties(
@@ -23,7 +25,8 @@ public record TaskbotProperties(
         @DefaultValue Mongodb mongodb,
         @DefaultValue Jwt jwt,
         @DefaultValue List<String> admins,
-        @DefaultValue ReadYourWrites readYourWrites) {
+        @DefaultValue ReadYourWrites readYourWrites,
+        @DefaultValue RateLimits rateLimits) {
 
     /**
      * @param uri      a MongoDB connection string; unset starts the in-process server under the data dir
@@ -46,6 +49,59 @@ public record TaskbotProperties(
 
     /** @param timeout the longest a write waits for its events to reach the read model */
     public record ReadYourWrites(@DefaultValue("5s") Duration timeout) {
+    }
+
+    /**
+     * The request limits of the three contracts, with the defaults the contracts state. Each limit is written
+     * {@code <requests>/<period>}, e.g. {@code 5/15m}.
+     *
+     * @param enabled        false switches every limit off (load tests, trusted networks)
+     * @param trustedProxies addresses or CIDR ranges of the reverse proxies whose {@code X-Forwarded-For} is
+     *                       believed; empty: the client is always the socket's peer
+     * @param v1Auth         contract 004 register and login, per client address
+     * @param v1Tasks        contract 004 {@code /v1/tasks}, per user
+     * @param v1Other        every other contract 004 endpoint, per user
+     * @param apiV1          all of contract 000 ({@code /api/v1}), per client address
+     * @param chatPerAddress contract 003 ({@code /api/chat}), per client address
+     * @param chatPerUser    contract 003 ({@code /api/chat}), per user
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue List<String> trustedProxies,
+            @DefaultValue("5/15m") Limit v1Auth,
+            @DefaultValue("100/1h") Limit v1Tasks,
+            @DefaultValue("1000/1h") Limit v1Other,
+            @DefaultValue("100/1m") Limit apiV1,
+            @DefaultValue("60/1m") Limit chatPerAddress,
+            @DefaultValue("1000/1h") Limit chatPerUser) {
+    }
+
+    /** At most {@code requests} in each {@code period}. */
+    public record Limit(long requests, Duration period) {
+
+        public Limit {
+            if (requests < 1) {
+                throw new IllegalArgumentException("a limit allows at least one request, got " + requests);
+            }
+            if (period == null || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("a limit needs a positive period, got " + period);
+            }
+        }
+
+        /** Parses {@code <requests>/<period>}, the period as Spring reads durations ({@code 15m}, {@code PT1H}). */
+        public static Limit valueOf(String text) {
+            int slash = text == null ? -1 : text.indexOf('/');
+            if (slash < 0) {
+                throw new IllegalArgumentException("a limit is written <requests>/<period>, e.g. 5/15m; got " + text);
+            }
+            return new Limit(Long.parseLong(text.substring(0, slash).strip()),
+                    DurationStyle.detectAndParse(text.substring(slash + 1).strip()));
+        }
+
+        @Override
+        public String toString() {
+            return requests + "/" + period;
+        }
     }
 
     public boolean isAdmin(String email) {

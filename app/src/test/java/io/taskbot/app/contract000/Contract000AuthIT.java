@@ -37,7 +37,8 @@ class Contract000AuthIT {
 
     @BeforeAll
     static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.admins", "root@example.com"));
+        app = RunningApp.start(dataDir, Map.of("taskbot.admins", "root@example.com",
+                "taskbot.rate-limits.enabled", "false"));
         client = app.client();
     }
 

@@ -1,10 +1,12 @@
 package io.taskbot.app.eventstore;
 
 import io.taskbot.app.support.ApiClient;
+import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.Databases;
 import io.taskbot.app.support.RunningApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
+import io.taskbot.app.support.V1Users;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,24 @@ class TwoNodesIT {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void bothNodesCountAgainstOneRateLimit() {
+        V1Users.V1User user = V1Users.register(nodeOne.client(), "limited");
+        for (int i = 0; i < 4; i++) {
+            RunningApp node = i % 2 == 0 ? nodeTwo : nodeOne;
+            Response login = node.client().post("/v1/auth/login", null,
+                    Map.of("email", user.email(), "password", V1Users.PASSWORD));
+            assertThat(login.status()).as(login.body()).isEqualTo(200);
+            assertThat(login.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(3 - i));
+        }
+
+        for (RunningApp node : List.of(nodeOne, nodeTwo)) {
+            Response refused = node.client().post("/v1/auth/login", null,
+                    Map.of("email", user.email(), "password", V1Users.PASSWORD));
+            assertThat(refused.status()).as("five per fifteen minutes, whichever node counted them").isEqualTo(429);
         }
     }
 }

@@ -19,9 +19,22 @@ public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final Map<String, String> headers;
 
     ApiClient(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private ApiClient(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+
+    /** A client that sends this header with every request, e.g. the {@code X-Forwarded-For} a proxy adds. */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, Map.copyOf(more));
     }
 
     public static ApiClient at(String baseUrl) {
@@ -81,6 +94,7 @@ public final class ApiClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
+        this.headers.forEach(builder::header);
         headers.forEach(builder::header);
         return send(builder.build());
     }
@@ -101,6 +115,7 @@ public final class ApiClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
+        headers.forEach(builder::header);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -29,6 +29,11 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(Path dataDir, Map<String, String> extraProperties) {
+        return start(dataDir, extraProperties, new Object[0]);
+    }
+
+    /** As {@link #start(Path, Map)}, with beans of the test's own (a clock it moves) registered before the rest. */
+    public static RunningApp start(Path dataDir, Map<String, String> extraProperties, Object... beans) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("taskbot.data-dir", dataDir.toString());
@@ -38,7 +43,13 @@ public final class RunningApp implements AutoCloseable {
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TaskbotApplication.class).run(arguments);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(TaskbotApplication.class)
+                .initializers(starting -> {
+                    for (Object bean : beans) {
+                        starting.getBeanFactory().registerSingleton("test." + bean.getClass().getName(), bean);
+                    }
+                })
+                .run(arguments);
         return new RunningApp(context, dataDir);
     }
 

@@ -14,6 +14,7 @@ import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskPage;
 import io.taskbot.task.TaskSort;
+import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.user.UserId;
 import org.bson.Document;
@@ -114,6 +115,10 @@ final class TaskViewStore {
         criteria.add(Filters.eq(DELETED, false));
         if (filter.status() != null) {
             criteria.add(Filters.eq(STATUS, filter.status().wireName()));
+        }
+        if (filter.completed() != null) {
+            String completed = TaskStatus.COMPLETED.wireName();
+            criteria.add(filter.completed() ? Filters.eq(STATUS, completed) : Filters.ne(STATUS, completed));
         }
         if (filter.priority() != null) {
             criteria.add(Filters.eq(PRIORITY_RANK, filter.priority().rank()));

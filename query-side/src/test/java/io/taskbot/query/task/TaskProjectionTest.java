@@ -9,6 +9,7 @@ import io.taskbot.task.FindTaskQuery;
 import io.taskbot.task.FindTaskVersionQuery;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.Priority;
+import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskDeletedEvent;
@@ -189,6 +190,28 @@ class TaskProjectionTest {
         assertThat(titles(new FindTasksQuery(ALICE, new TaskFilter(null, null, ".*", null), null, 0, 50)))
                 .as("regex characters are taken literally")
                 .isEmpty();
+    }
+
+    @Test
+    void filtersByCompletionCombinedWithTextAndPriority() {
+        projection.on(created(1, ALICE, "Report draft", Priority.HIGH, T0), 0);
+        projection.on(created(2, ALICE, "Report final", Priority.HIGH, T0.plusSeconds(1)), 0);
+        projection.on(created(3, ALICE, "Old report", Priority.LOW, T0.plusSeconds(2)), 0);
+        projection.on(created(4, ALICE, "Groceries", Priority.HIGH, T0.plusSeconds(3)), 0);
+        projection.on(new TaskCompletedEvent(TaskId.of(1), T1), 1);
+        projection.on(new TaskArchivedEvent(TaskId.of(3), T1), 1);
+
+        assertThat(titles(new FindTasksQuery(ALICE, new TaskFilter(null, null, null, null, true), null, 0, 50)))
+                .containsExactly("Report draft");
+        assertThat(titles(new FindTasksQuery(ALICE, new TaskFilter(null, null, null, null, false), null, 0, 50)))
+                .as("not completed covers pending and archived tasks")
+                .containsExactly("Report final", "Old report", "Groceries");
+        assertThat(titles(new FindTasksQuery(ALICE, new TaskFilter(null, Priority.HIGH, "REPORT", null, false),
+                null, 0, 50))).containsExactly("Report final");
+        FindTasksQuery firstOfTwo = new FindTasksQuery(ALICE, new TaskFilter(null, null, "report", null, false),
+                new TaskSort(TaskSort.Field.CREATED_AT, false), 0, 1);
+        assertThat(titles(firstOfTwo)).containsExactly("Old report");
+        assertThat(queries.handle(firstOfTwo).total()).as("the total counts every match, not the page").isEqualTo(2);
     }
 
     @Test

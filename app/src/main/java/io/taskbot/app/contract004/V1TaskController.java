@@ -1,0 +1,210 @@
+package io.taskbot.app.contract004;
+
+import io.taskbot.app.security.CurrentUser;
+import io.taskbot.app.task.Caller;
+import io.taskbot.app.task.TaskGateway;
+import io.taskbot.app.web.RequestIds;
+import io.taskbot.messaging.Channel;
+import io.taskbot.task.CreateTaskCommand;
+import io.taskbot.task.DeleteTaskCommand;
+import io.taskbot.task.DueDate;
+import io.taskbot.task.FindTasksQuery;
+import io.taskbot.task.Priority;
+import io.taskbot.task.TaskErrorCode;
+import io.taskbot.task.TaskException;
+import io.taskbot.task.TaskFilter;
+import io.taskbot.task.TaskId;
+import io.taskbot.task.TaskLookup;
+import io.taskbot.task.TaskPage;
+import io.taskbot.task.TaskStatus;
+import io.taskbot.task.UpdateTaskCommand;
+import io.taskbot.user.UserId;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Contract 004's tasks. Every operation acts as the token's user; ids, owners and timestamps in a request body are
+ * not the client's to set and are ignored.
+ */
+@RestController
+@RequestMapping(path = "/v1/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+class V1TaskController {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    private static final String PRIORITIES = "low, medium, high or urgent";
+
+    private final TaskGateway tasks;
+    private final Clock clock;
+
+    V1TaskController(TaskGateway tasks, Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    record CreateTaskRequest(String title, String description, String priority, String dueDate, List<String> tags) {
+    }
+
+    /** Every field is optional; an empty {@code due_date} removes the due date. */
+    record UpdateTaskRequest(String title, String description, String priority, Boolean completed, String dueDate,
+                             List<String> tags) {
+    }
+
+    record CompletionRequest(Boolean completed) {
+    }
+
+    record Pagination(int page, int limit, long total, long totalPages) {
+    }
+
+    record TaskList(List<V1Task> tasks, Pagination pagination) {
+    }
+
+    @GetMapping
+    Envelope list(@AuthenticationPrincipal Jwt token,
+                  @RequestParam(required = false) Integer page,
+                  @RequestParam(required = false) Integer limit,
+                  @RequestParam(required = false) String search,
+                  @RequestParam(required = false) String priority,
+                  @RequestParam(required = false) String completed,
+                  @RequestParam(required = false) String sort) {
+        int pageNumber = page == null ? 1 : page;
+        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
+        if (pageNumber < 1) {
+            throw V1Failure.invalidInput("page must be 1 or more");
+        }
+        if (pageSize < 1 || pageSize > MAX_LIMIT) {
+            throw V1Failure.invalidInput("limit must be between 1 and " + MAX_LIMIT);
+        }
+        long offset = (long) (pageNumber - 1) * pageSize;
+        if (offset > Integer.MAX_VALUE) {
+            throw V1Failure.invalidInput("page is too large");
+        }
+        TaskFilter filter = new TaskFilter(null, priority == null ? null : priority(priority), search, null,
+                completed == null ? null : completedFilter(completed));
+        TaskPage found = tasks.list(new FindTasksQuery(CurrentUser.of(token), filter, SortParameter.parse(sort),
+                (int) offset, pageSize));
+        long totalPages = (found.total() + pageSize - 1) / pageSize;
+        return Envelope.of(new TaskList(found.tasks().stream().map(V1Task::of).toList(),
+                new Pagination(pageNumber, pageSize, found.total(), totalPages)));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Envelope> create(@AuthenticationPrincipal Jwt token, @RequestBody CreateTaskRequest request,
+                                    HttpServletRequest http) {
+        UserId user = CurrentUser.of(token);
+        CreateTaskCommand command = new CreateTaskCommand(user, request.title(), request.description(),
+                request.priority() == null ? null : priority(request.priority()),
+                request.dueDate() == null || request.dueDate().isEmpty() ? null : DueDate.parse(request.dueDate()),
+                request.tags(), clock.instant());
+        V1Task created = V1Task.of(tasks.create(command, caller(user, http)));
+        return ResponseEntity.created(URI.create("/v1/tasks/" + created.id()))
+                .body(Envelope.of(created, "Task created successfully"));
+    }
+
+    @GetMapping("/{taskId}")
+    Envelope get(@AuthenticationPrincipal Jwt token, @PathVariable long taskId) {
+        TaskLookup lookup = tasks.find(CurrentUser.of(token), taskId(taskId));
+        return switch (lookup.outcome()) {
+            case FOUND -> Envelope.of(V1Task.of(lookup.task()));
+            case NOT_OWNER -> throw new TaskException(TaskErrorCode.NOT_OWNER, "Task belongs to another user");
+            case NOT_FOUND -> throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
+        };
+    }
+
+    @PutMapping(path = "/{taskId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Envelope update(@AuthenticationPrincipal Jwt token, @PathVariable long taskId,
+                    @RequestBody UpdateTaskRequest request, HttpServletRequest http) {
+        UserId user = CurrentUser.of(token);
+        TaskId id = taskId(taskId);
+        UpdateTaskCommand command = UpdateTaskCommand.of(id, user, clock.instant())
+                .withTitle(request.title())
+                .withDescription(request.description())
+                .withPriority(request.priority() == null ? null : priority(request.priority()))
+                .withStatus(request.completed() == null ? null : status(user, id, request.completed()))
+                .withTags(request.tags());
+        if (request.dueDate() != null) {
+            command = request.dueDate().isEmpty() ? command.withoutDueDate()
+                    : command.withDueDate(DueDate.parse(request.dueDate()));
+        }
+        return Envelope.of(V1Task.of(tasks.update(command, caller(user, http))), "Task updated successfully");
+    }
+
+    @PatchMapping(path = "/{taskId}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Envelope complete(@AuthenticationPrincipal Jwt token, @PathVariable long taskId,
+                      @RequestBody CompletionRequest request, HttpServletRequest http) {
+        if (request.completed() == null) {
+            throw V1Failure.invalidInput("completed is required: true to complete the task, false to reopen it");
+        }
+        UserId user = CurrentUser.of(token);
+        TaskId id = taskId(taskId);
+        UpdateTaskCommand command = UpdateTaskCommand.of(id, user, clock.instant())
+                .withStatus(status(user, id, request.completed()));
+        return Envelope.of(V1Task.of(tasks.update(command, caller(user, http))),
+                "Task completion status updated successfully");
+    }
+
+    @DeleteMapping("/{taskId}")
+    Envelope delete(@AuthenticationPrincipal Jwt token, @PathVariable long taskId, HttpServletRequest http) {
+        UserId user = CurrentUser.of(token);
+        tasks.delete(new DeleteTaskCommand(taskId(taskId), user, clock.instant()), caller(user, http));
+        return Envelope.message("Task deleted successfully");
+    }
+
+    private static Caller caller(UserId user, HttpServletRequest http) {
+        return new Caller(user, Channel.V1, RequestIds.of(http));
+    }
+
+    private static TaskId taskId(long value) {
+        if (value <= 0) {
+            throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
+        }
+        return TaskId.of(value);
+    }
+
+    /**
+     * The status {@code completed} asks for, or null for no change. {@code false} reopens a completed task only:
+     * pending and archived tasks already are not completed, and a client that sends back a task it read must not
+     * bring an archived task back by doing so.
+     */
+    private TaskStatus status(UserId user, TaskId id, boolean completed) {
+        if (completed) {
+            return TaskStatus.COMPLETED;
+        }
+        TaskLookup current = tasks.find(user, id);
+        boolean alreadyOpen = current.outcome() == TaskLookup.Outcome.FOUND
+                && current.task().status() != TaskStatus.COMPLETED;
+        // someone else's or an unknown task goes on to the command, which refuses it with the right error
+        return alreadyOpen ? null : TaskStatus.PENDING;
+    }
+
+    private static Priority priority(String value) {
+        return Priority.fromWireName(value)
+                .orElseThrow(() -> V1Failure.invalidInput("priority must be " + PRIORITIES));
+    }
+
+    private static boolean completedFilter(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw V1Failure.invalidInput("completed must be true or false");
+        };
+    }
+}
