@@ -1,5 +1,9 @@
 package io.taskbot.messaging;
 
+import io.taskbot.user.UserId;
+
+import java.util.Map;
+
 /**
  * Names of the metadata every command carries from the edge and every event inherits from its command, so that an
  * auditor can tell who caused a change, through which channel, and which request it belonged to.
@@ -14,5 +18,10 @@ public final class MetadataKeys {
     public static final String CORRELATION_ID = "correlationId";
 
     private MetadataKeys() {
+    }
+
+    /** The metadata of a command sent by {@code user} through {@code channel} as part of request {@code correlationId}. */
+    public static Map<String, String> of(UserId user, Channel channel, String correlationId) {
+        return Map.of(USER_ID, Long.toString(user.value()), CHANNEL, channel.value(), CORRELATION_ID, correlationId);
     }
 }

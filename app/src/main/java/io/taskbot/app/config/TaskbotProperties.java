@@ -16,7 +16,6 @@ import java.util.List;
  * @param mongodb        the read-model database; embedded when no URI is set
  * @param jwt            how access tokens are signed and how long they live
  * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details
- * @param readYourWrites how long a write waits for the read model to show it
  * @param rateLimits     how many requests each contract takes from one client, see docs/rate-limits.md
  */
 @ConfigurationProperties("taskbot")
@@ -25,7 +24,6 @@ public record TaskbotProperties(
         @DefaultValue Mongodb mongodb,
         @DefaultValue Jwt jwt,
         @DefaultValue List<String> admins,
-        @DefaultValue ReadYourWrites readYourWrites,
         @DefaultValue RateLimits rateLimits) {
 
     /**
@@ -45,10 +43,6 @@ public record TaskbotProperties(
      * @param issuer the {@code iss} claim of issued tokens, checked on every request
      */
     public record Jwt(String secret, @DefaultValue("1h") Duration ttl, @DefaultValue("taskbot") String issuer) {
-    }
-
-    /** @param timeout the longest a write waits for its events to reach the read model */
-    public record ReadYourWrites(@DefaultValue("5s") Duration timeout) {
     }
 
     /**

@@ -125,7 +125,7 @@ class V1TaskController {
         return switch (lookup.outcome()) {
             case FOUND -> Envelope.of(V1Task.of(lookup.task()));
             case NOT_OWNER -> throw new TaskException(TaskErrorCode.NOT_OWNER, "Task belongs to another user");
-            case NOT_FOUND -> throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
+            case NOT_FOUND, BEHIND -> throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
         };
     }
 

@@ -1,13 +1,13 @@
 package io.taskbot.query.task;
 
 import com.mongodb.client.model.Updates;
+import io.taskbot.query.progress.ProjectionProgress;
 import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskDeletedEvent;
 import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
-import io.taskbot.task.FindTaskVersionQuery;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskPriorityChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
@@ -18,7 +18,6 @@ import io.taskbot.task.TaskUnarchivedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 import static io.taskbot.query.task.TaskDocuments.DESCRIPTION;
 import static io.taskbot.query.task.TaskDocuments.DUE_DATE;
@@ -30,9 +29,8 @@ import static io.taskbot.query.task.TaskDocuments.TITLE;
 
 /**
  * Builds the task read model from task events. Runs in its own streaming processor, so it can lag behind the event
- * store and be replayed; each handler is idempotent through the task's sequence number. After each event it tells
- * subscribers of {@link FindTaskVersionQuery} the version the read model reached (Axon emits once the batch commits),
- * which wakes up writers waiting to read their own write on this node.
+ * store and be replayed; each handler is idempotent through the task's sequence number. After each event it reports
+ * the version it wrote, which wakes readers waiting for their own write on this node.
  */
 @ProcessingGroup(TaskProjection.PROCESSING_GROUP)
 class TaskProjection {
@@ -40,15 +38,15 @@ class TaskProjection {
     static final String PROCESSING_GROUP = "tasks";
 
     private final TaskViewStore store;
-    private final QueryUpdateEmitter updates;
+    private final ProjectionProgress progress;
 
-    TaskProjection(TaskViewStore store, QueryUpdateEmitter updates) {
+    TaskProjection(TaskViewStore store, ProjectionProgress progress) {
         this.store = store;
-        this.updates = updates;
+        this.progress = progress;
     }
 
     private void reached(TaskId taskId, long version) {
-        updates.emit(FindTaskVersionQuery.class, query -> query.taskId().equals(taskId), version);
+        progress.reached(taskId.toString(), version);
     }
 
     @EventHandler

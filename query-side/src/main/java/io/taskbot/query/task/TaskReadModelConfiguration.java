@@ -1,9 +1,12 @@
 package io.taskbot.query.task;
 
 import com.mongodb.client.MongoDatabase;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import io.taskbot.query.progress.ProjectionProgress;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /** Wires the task read model onto the read-model database that the application provides. */
 @Configuration(proxyBeanMethods = false)
@@ -17,12 +20,17 @@ class TaskReadModelConfiguration {
     }
 
     @Bean
-    TaskProjection taskProjection(TaskViewStore taskViewStore, QueryUpdateEmitter queryUpdateEmitter) {
-        return new TaskProjection(taskViewStore, queryUpdateEmitter);
+    ProjectionProgress taskProgress(@Value("${taskbot.read-your-writes.timeout:5s}") Duration timeout) {
+        return new ProjectionProgress(timeout);
     }
 
     @Bean
-    TaskQueryHandler taskQueryHandler(TaskViewStore taskViewStore) {
-        return new TaskQueryHandler(taskViewStore);
+    TaskProjection taskProjection(TaskViewStore taskViewStore, ProjectionProgress taskProgress) {
+        return new TaskProjection(taskViewStore, taskProgress);
+    }
+
+    @Bean
+    TaskQueryHandler taskQueryHandler(TaskViewStore taskViewStore, ProjectionProgress taskProgress) {
+        return new TaskQueryHandler(taskViewStore, taskProgress);
     }
 }

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import static io.taskbot.query.task.TaskDocuments.CREATED_AT;
 import static io.taskbot.query.task.TaskDocuments.DELETED;
 import static io.taskbot.query.task.TaskDocuments.DESCRIPTION;
+import static io.taskbot.query.task.TaskDocuments.DUE_DATE;
 import static io.taskbot.query.task.TaskDocuments.ID;
 import static io.taskbot.query.task.TaskDocuments.OWNER;
 import static io.taskbot.query.task.TaskDocuments.PRIORITY_RANK;
@@ -119,6 +120,13 @@ final class TaskViewStore {
         if (filter.completed() != null) {
             String completed = TaskStatus.COMPLETED.wireName();
             criteria.add(filter.completed() ? Filters.eq(STATUS, completed) : Filters.ne(STATUS, completed));
+        }
+        if (filter.dueFrom() != null) {
+            // due dates are ISO text, date or date-time: text order is calendar order, and a day is a prefix
+            criteria.add(Filters.gte(DUE_DATE, filter.dueFrom().toString()));
+        }
+        if (filter.dueUntil() != null) {
+            criteria.add(Filters.lt(DUE_DATE, filter.dueUntil().plusDays(1).toString()));
         }
         if (filter.priority() != null) {
             criteria.add(Filters.eq(PRIORITY_RANK, filter.priority().rank()));

@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.FindTaskQuery;
-import io.taskbot.task.FindTaskVersionQuery;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.Priority;
 import io.taskbot.task.TaskArchivedEvent;
@@ -25,11 +24,12 @@ import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskTagsChangedEvent;
 import io.taskbot.task.TaskView;
 import io.taskbot.user.UserId;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import io.taskbot.query.progress.ProjectionProgress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -53,8 +53,9 @@ class TaskProjectionTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         TaskViewStore store = new TaskViewStore(client.getDatabase("taskbot-test"));
         store.createIndexes();
-        projection = new TaskProjection(store, SimpleQueryUpdateEmitter.builder().build());
-        queries = new TaskQueryHandler(store);
+        ProjectionProgress progress = new ProjectionProgress(Duration.ofMillis(200));
+        projection = new TaskProjection(store, progress);
+        queries = new TaskQueryHandler(store, progress);
     }
 
     @AfterEach
@@ -138,13 +139,23 @@ class TaskProjectionTest {
 
         assertThat(queries.handle(new FindTaskQuery(ALICE, TaskId.of(1))).outcome())
                 .isEqualTo(TaskLookup.Outcome.NOT_FOUND);
-        assertThat(queries.handle(new FindTaskVersionQuery(TaskId.of(1)))).isEqualTo(1L);
+        assertThat(queries.handle(new FindTaskQuery(ALICE, TaskId.of(1), 1)).outcome())
+                .as("the tombstone counts as having reached the deletion")
+                .isEqualTo(TaskLookup.Outcome.NOT_FOUND);
         assertThat(queries.handle(new FindTasksQuery(ALICE, null, null, 0, 50)).total()).isZero();
     }
 
     @Test
-    void unknownTasksHaveNoVersion() {
-        assertThat(queries.handle(new FindTaskVersionQuery(TaskId.of(99)))).isEqualTo(-1L);
+    void aLookupForAVersionNotYetProjectedSaysBehind() {
+        projection.on(created(1, ALICE, "Buy bread", Priority.MEDIUM, T0), 0);
+
+        assertThat(queries.handle(new FindTaskQuery(ALICE, TaskId.of(1), 1)).outcome())
+                .isEqualTo(TaskLookup.Outcome.BEHIND);
+        assertThat(queries.handle(new FindTaskQuery(ALICE, TaskId.of(99), 0)).outcome())
+                .isEqualTo(TaskLookup.Outcome.BEHIND);
+        projection.on(new TaskRenamedEvent(TaskId.of(1), "Buy rye bread", T1), 1);
+        assertThat(queries.handle(new FindTaskQuery(ALICE, TaskId.of(1), 1)).task().title())
+                .isEqualTo("Buy rye bread");
     }
 
     @Test
@@ -212,6 +223,27 @@ class TaskProjectionTest {
                 new TaskSort(TaskSort.Field.CREATED_AT, false), 0, 1);
         assertThat(titles(firstOfTwo)).containsExactly("Old report");
         assertThat(queries.handle(firstOfTwo).total()).as("the total counts every match, not the page").isEqualTo(2);
+    }
+
+    @Test
+    void filtersByDueDayRangeForDatesAndDateTimes() {
+        projection.on(new TaskCreatedEvent(TaskId.of(1), ALICE, "no date", "", Priority.MEDIUM, null, List.of(), T0), 0);
+        projection.on(new TaskCreatedEvent(TaskId.of(2), ALICE, "first", "", Priority.MEDIUM,
+                DueDate.parse("2026-12-01"), List.of(), T0), 0);
+        projection.on(new TaskCreatedEvent(TaskId.of(3), ALICE, "second evening", "", Priority.MEDIUM,
+                DueDate.parse("2026-12-02T18:00:00+01:00"), List.of(), T0), 0);
+        projection.on(new TaskCreatedEvent(TaskId.of(4), ALICE, "third", "", Priority.MEDIUM,
+                DueDate.parse("2026-12-03"), List.of(), T0), 0);
+
+        assertThat(titles(new FindTasksQuery(ALICE, new TaskFilter(null, null, null, null, null,
+                java.time.LocalDate.parse("2026-12-02"), java.time.LocalDate.parse("2026-12-02")), null, 0, 50)))
+                .containsExactly("second evening");
+        assertThat(titles(new FindTasksQuery(ALICE, new TaskFilter(null, null, null, null, null,
+                null, java.time.LocalDate.parse("2026-12-02")), null, 0, 50)))
+                .containsExactly("first", "second evening");
+        assertThat(titles(new FindTasksQuery(ALICE, new TaskFilter(null, null, null, null, null,
+                java.time.LocalDate.parse("2026-12-02"), null), null, 0, 50)))
+                .containsExactly("second evening", "third");
     }
 
     @Test
