@@ -1,6 +1,9 @@
 package io.taskbot.app.contract000;
 
+import io.taskbot.agent.AgentUnavailableException;
 import io.taskbot.app.account.AccountException;
+import io.taskbot.app.chat.ChatTurns;
+import io.taskbot.conversation.ConversationException;
 import io.taskbot.app.web.ApiError;
 import io.taskbot.app.web.ErrorResponder;
 import io.taskbot.task.TaskException;
@@ -37,6 +40,28 @@ class Contract000ExceptionHandler {
             case INVALID_CREDENTIALS -> ApiError.of(ApiError.Kind.UNAUTHORIZED, "Incorrect username or password");
             default -> ApiError.of(ApiError.Kind.INVALID_INPUT, exception.getMessage());
         });
+    }
+
+    @ExceptionHandler(MessageController.InvalidMessageException.class)
+    ResponseEntity<Object> invalidMessage(MessageController.InvalidMessageException exception,
+                                          HttpServletRequest request) {
+        return errors.entity(request, ApiError.of(ApiError.Kind.INVALID_INPUT, "Invalid message format"));
+    }
+
+    @ExceptionHandler(ConversationException.class)
+    ResponseEntity<Object> conversation(ConversationException exception, HttpServletRequest request) {
+        return errors.entity(request, ApiError.of(ApiError.Kind.NOT_FOUND, "Conversation not found"));
+    }
+
+    @ExceptionHandler(AgentUnavailableException.class)
+    ResponseEntity<Object> agentUnavailable(AgentUnavailableException exception, HttpServletRequest request) {
+        return errors.entity(request, ApiError.of(ApiError.Kind.UNAVAILABLE,
+                "The assistant is unavailable right now, please try again"));
+    }
+
+    @ExceptionHandler(ChatTurns.InvalidTimeZoneException.class)
+    ResponseEntity<Object> invalidTimeZone(ChatTurns.InvalidTimeZoneException exception, HttpServletRequest request) {
+        return errors.entity(request, ApiError.of(ApiError.Kind.INVALID_INPUT, exception.getMessage()));
     }
 
     @ExceptionHandler({MissingFieldException.class, InvalidParameterException.class})

@@ -1,0 +1,23 @@
+package io.taskbot.agent;
+
+import io.taskbot.conversation.ConversationId;
+import io.taskbot.user.UserId;
+
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * One message to the agent, with everything the authenticated request knows: who (from the verified token, never
+ * from the body), which conversation, the user's time zone, and the request id for the events' metadata.
+ */
+public record AgentTurn(UserId user, ConversationId conversationId, String message, ZoneId zone,
+                        String correlationId) {
+
+    public AgentTurn {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(correlationId, "correlationId");
+    }
+}

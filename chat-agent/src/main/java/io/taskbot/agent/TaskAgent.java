@@ -1,0 +1,164 @@
+package io.taskbot.agent;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.Result;
+import dev.langchain4j.service.tool.ToolExecution;
+import io.taskbot.agent.prompt.AgentPrompt;
+import io.taskbot.agent.prompt.TaskSnapshot;
+import io.taskbot.agent.tools.TaskTools;
+import io.taskbot.conversation.ConversationId;
+import io.taskbot.conversation.ConversationLookup;
+import io.taskbot.conversation.FindConversationQuery;
+import io.taskbot.conversation.FindMessagesQuery;
+import io.taskbot.conversation.MessagePage;
+import io.taskbot.conversation.MessageView;
+import io.taskbot.conversation.PostUserMessageCommand;
+import io.taskbot.conversation.RecordAssistantFailureCommand;
+import io.taskbot.conversation.RecordAssistantReplyCommand;
+import io.taskbot.conversation.ToolCall;
+import io.taskbot.messaging.Channel;
+import io.taskbot.messaging.MetadataKeys;
+import io.taskbot.task.FindTasksQuery;
+import io.taskbot.task.TaskFilter;
+import io.taskbot.task.TaskPage;
+import io.taskbot.task.TaskSort;
+import io.taskbot.task.TaskStatus;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One conversation turn. The user's message is recorded first (so it stays even when the model fails), the agent
+ * gets the conversation so far from the history read model and the user's tasks in its system prompt, LangChain4j
+ * runs the tool loop with tools bound to this user, and the answer with its tool calls is recorded and visible in
+ * the history before the turn returns.
+ */
+public class TaskAgent {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskAgent.class);
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ChatModel chatModel;
+    private final Clock clock;
+    private final AgentSettings settings;
+
+    public TaskAgent(CommandGateway commands, QueryGateway queries, ChatModel chatModel, Clock clock,
+                     AgentSettings settings) {
+        this.commands = commands;
+        this.queries = queries;
+        this.chatModel = chatModel;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * @throws io.taskbot.conversation.ConversationException when the conversation is someone else's
+     * @throws AgentUnavailableException                    when the chat model fails
+     */
+    public AgentReply converse(AgentTurn turn) {
+        Channel channel = Channel.conversation(turn.conversationId().value());
+        MetaData metadata = MetaData.from(MetadataKeys.of(turn.user(), channel, turn.correlationId()));
+        long posted = send(new PostUserMessageCommand(turn.conversationId(), turn.user(), turn.message(),
+                clock.instant()), metadata);
+
+        List<MessageView> history = historyBefore(turn, posted);
+        TaskTools tools = new TaskTools(commands, queries, clock, turn.user(), channel, turn.correlationId());
+        String systemPrompt = AgentPrompt.render(ZonedDateTime.now(clock.withZone(turn.zone())), tasksOf(turn));
+        TaskAssistant assistant = AiServices.builder(TaskAssistant.class)
+                .chatModel(chatModel)
+                .chatMemory(ConversationMemory.of(history, settings.memoryMessages()))
+                .systemMessageProvider(memoryId -> systemPrompt)
+                .tools(tools)
+                .maxSequentialToolsInvocations(settings.maxToolRounds())
+                .build();
+
+        Result<String> result;
+        try {
+            result = assistant.chat(turn.message());
+        } catch (RuntimeException failure) {
+            log.warn("Chat model failed in conversation {}: {}", turn.conversationId(), failure.toString());
+            send(new RecordAssistantFailureCommand(turn.conversationId(), turn.user(), describe(failure),
+                    clock.instant()), metadata);
+            throw new AgentUnavailableException("The assistant is unavailable right now", failure);
+        }
+
+        List<ToolCall> toolCalls = new ArrayList<>();
+        for (ToolExecution execution : result.toolExecutions()) {
+            toolCalls.add(new ToolCall(execution.request().name(), execution.request().arguments(),
+                    execution.result()));
+        }
+        String answer = Objects.requireNonNullElse(result.content(), "");
+        Instant answeredAt = clock.instant();
+        long replied = send(new RecordAssistantReplyCommand(turn.conversationId(), turn.user(), answer, toolCalls,
+                answeredAt), metadata);
+        // the next turn, and a history request right after this one, must see this answer
+        query(new FindConversationQuery(turn.user(), turn.conversationId(), replied), ConversationLookup.class);
+        return new AgentReply(turn.conversationId(), answer, toolCalls, answeredAt);
+    }
+
+    /** The conversation before the message just posted, as the history read model has it once it has caught up. */
+    private List<MessageView> historyBefore(AgentTurn turn, long posted) {
+        query(new FindConversationQuery(turn.user(), turn.conversationId(), posted), ConversationLookup.class);
+        MessagePage page = query(new FindMessagesQuery(turn.user(), turn.conversationId(), 0,
+                FindMessagesQuery.MAX_LIMIT), MessagePage.class);
+        List<MessageView> messages = new ArrayList<>(page.messages());
+        if (!messages.isEmpty()) {
+            // the AI service adds the current message itself
+            messages.remove(messages.size() - 1);
+        }
+        int from = Math.max(0, messages.size() - settings.memoryMessages());
+        return messages.subList(from, messages.size());
+    }
+
+    /** The user's open and done tasks (not archived ones) for the system prompt, oldest first. */
+    private List<TaskSnapshot> tasksOf(AgentTurn turn) {
+        List<TaskSnapshot> tasks = new ArrayList<>();
+        for (TaskStatus status : List.of(TaskStatus.PENDING, TaskStatus.COMPLETED)) {
+            TaskPage page = query(new FindTasksQuery(turn.user(), TaskFilter.withStatus(status), TaskSort.OLDEST_FIRST,
+                    0, settings.promptTasks()), TaskPage.class);
+            page.tasks().forEach(task -> tasks.add(new TaskSnapshot(Long.toString(task.id().value()), task.title(),
+                    task.completed(), task.priority().wireName(), task.dueDate() == null ? null
+                    : task.dueDate().value(), task.tags())));
+        }
+        tasks.sort(java.util.Comparator.comparingLong(task -> Long.parseLong(task.id())));
+        return tasks;
+    }
+
+    private long send(Object command, MetaData metadata) {
+        Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        return ((Number) version).longValue();
+    }
+
+    private <R> R query(Object query, Class<R> type) {
+        try {
+            return queries.query(query, type).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What operators see in the failure event: the kind of failure, never a prompt or a key. */
+    private static String describe(RuntimeException failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+}

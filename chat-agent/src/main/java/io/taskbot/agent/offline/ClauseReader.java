@@ -1,0 +1,94 @@
+package io.taskbot.agent.offline;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one clause: small talk first, then the rules from the most specific sentence shapes to the most general
+ * (a bare imperative is a new task only when nothing more specific fits), and a reply when nothing does.
+ */
+final class ClauseReader {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL;
+    private static final Pattern POLITE_START = Pattern.compile(
+            "^(?:(?:please|pls|plz|kindly|ok(?:ay)?|so|hey|hi|hello|oh|and|also|then|now|alright|right|well|um+|uh+"
+                    + "|yes|yeah|yep|yup|sure|just|maybe|quickly"
+                    + "|hmm+|actually|btw|by\\s+the\\s+way|wait|oops|sorry|great|cool|thanks|perfect|nice|good)"
+                    + "(?:[,!.]+\\s*|\\s+))+", FLAGS);
+    private static final Pattern ASKING_ME = Pattern.compile(
+            "^(?:(?:can|could|would|will)\\s+(?:you|u|ya)\\s+(?:please\\s+|pls\\s+|kindly\\s+|also\\s+|just\\s+|quickly\\s+)*"
+                    + "|(?:can|could|shall|should)\\s+we\\s+(?:please\\s+|just\\s+)?"
+                    + "|(?:i'?d\\s+like|i\\s+would\\s+like|i\\s+want|i\\s+need)\\s+you\\s+to\\s+"
+                    + "|you\\s+(?:can|may|could|should)\\s+(?:now\\s+|also\\s+)?|go\\s+ahead\\s+and\\s+"
+                    + "|(?:let'?s|lets)\\s+|please\\s+)", FLAGS);
+    private static final Pattern WANT_TO_MANAGE = Pattern.compile(
+            "^i(?:\\s+want|\\s+would\\s+like|'d\\s+like|\\s+need|\\s+wanna)\\s+to\\s+(?=(?:delete|remove|mark|complete|rename"
+                    + "|change|move|postpone|reschedule|see|view|list|search|find|check\\s+off|tick\\s+off|reopen|tag"
+                    + "|update|edit|add|create|put)\\b)", FLAGS);
+    private static final Pattern POLITE_END = Pattern.compile(
+            "(?:[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me|now|right\\s+now|actually|already"
+                    + "|anyway|then))+$",
+            FLAGS);
+    /** Verbs the assistant acts on itself; "can you book me a flight" asks for something it cannot do. */
+    private static final Set<String> ASSISTANT_VERBS = Set.of("add", "create", "make", "put", "remind", "note",
+            "delete", "remove", "mark", "complete", "finish", "rename", "change", "move", "set", "show", "list",
+            "find", "search", "tag", "label", "postpone", "reschedule", "push", "update", "edit", "tick", "check",
+            "cross", "undo", "reopen", "uncheck", "drop", "clear", "give", "tell", "bump", "raise", "lower",
+            "prioritize", "prioritise", "schedule", "look", "call", "get", "erase", "cancel", "write", "jot",
+            "log", "sort", "organize", "organise", "help");
+
+    private ClauseReader() {
+    }
+
+    static void read(Turn turn, String clause) {
+        String text = clause.strip();
+        boolean question = text.endsWith("?");
+        text = text.replaceAll("[\\s.!?\u2026]+$", "").strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        String spoken = turn.utterance.verbatim(text).toLowerCase(Locale.ROOT);
+        Optional<String> talk = TalkRules.smallTalk(spoken);
+        if (talk.isPresent()) {
+            turn.reply(talk.get());
+            return;
+        }
+        String body = POLITE_START.matcher(text).replaceFirst("");
+        Matcher asking = ASKING_ME.matcher(body);
+        boolean askedToDoSomething = false;
+        if (asking.lookingAt()) {
+            askedToDoSomething = asking.group().toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:you|u|ya)\\b.*");
+            body = body.substring(asking.end());
+        }
+        body = WANT_TO_MANAGE.matcher(body).replaceFirst("");
+        body = POLITE_END.matcher(body).replaceFirst("").strip();
+        if (body.isEmpty()) {
+            turn.reply(TalkRules.HELP);
+            return;
+        }
+        if (ChangeRules.describe(turn, body) || ChangeRules.tag(turn, body) || ChangeRules.stillNeeded(turn, body)
+                || CreateRules.fromRequest(turn, body) || QueryRules.search(turn, body) || QueryRules.list(turn, body)
+                || ChangeRules.change(turn, body)
+                || turn.utterance.markedDone() && ChangeRules.completeMarked(turn, body)) {
+            return;
+        }
+        List<String> words = Words.tokens(turn.utterance.plain(body));
+        if (askedToDoSomething && !words.isEmpty() && !ASSISTANT_VERBS.contains(words.get(0))) {
+            turn.reply(TalkRules.cannotDoThat(turn.utterance.verbatim(body)));
+            return;
+        }
+        if (CreateRules.fromImperative(turn, body, question || startsLikeAQuestion(spoken))) {
+            return;
+        }
+        turn.reply(TalkRules.asksAboutTheWorld(spoken, question) ? TalkRules.OUT_OF_SCOPE : TalkRules.NOT_UNDERSTOOD);
+    }
+
+    private static boolean startsLikeAQuestion(String spoken) {
+        return spoken.matches("^(?:who|what|what's|whats|when|where|why|how|which|is|are|do|does|did|can|could|will"
+                + "|would|should|am|was|were|has|have)\\b.*");
+    }
+}

@@ -1,0 +1,204 @@
+package io.taskbot.agent.offline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import io.taskbot.agent.prompt.AgentPrompt;
+import io.taskbot.agent.prompt.TaskSnapshot;
+import io.taskbot.task.Priority;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The default chat model: deterministic and in process. It plays the part a hosted model plays in LangChain4j's tool
+ * loop. On a user message it reads the conversation (the system prompt's clock and tasks, the earlier listings,
+ * tool results and confirmation questions), lets the {@link TaskTalkInterpreter} decide, and answers with tool
+ * execution requests; once it sees their results it answers in words. Talk that needs no tool gets words at once.
+ */
+public final class OfflineChatModel implements ChatModel {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How a confirmation question lists the tasks it is about, so that the next "yes" means exactly those. */
+    private static final Pattern CONFIRMED_TASK = Pattern.compile("(?m)^- #(\\d+) ");
+    private static final int MAX_CONFIRMED = 100;
+
+    private final TaskTalkInterpreter interpreter = new TaskTalkInterpreter();
+
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        List<ChatMessage> messages = request.messages();
+        int current = lastIndexOf(messages, UserMessage.class);
+        if (current < 0) {
+            return answer(AiMessage.from("How can I help with your tasks?"));
+        }
+        ConversationContext context = contextBefore(messages, current);
+        List<Action> actions = interpreter.interpret(((UserMessage) messages.get(current)).singleText(), context);
+        List<ToolExecutionResultMessage> results = messages.subList(current + 1, messages.size()).stream()
+                .filter(ToolExecutionResultMessage.class::isInstance)
+                .map(ToolExecutionResultMessage.class::cast)
+                .toList();
+        List<ToolExecutionRequest> requests = toolRequests(actions);
+        if (!requests.isEmpty() && results.isEmpty()) {
+            return ChatResponse.builder().aiMessage(AiMessage.from(requests))
+                    .finishReason(FinishReason.TOOL_EXECUTION).build();
+        }
+        return answer(AiMessage.from(Replies.compose(actions, results, context)));
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return ModelProvider.OTHER;
+    }
+
+    private static ChatResponse answer(AiMessage message) {
+        return ChatResponse.builder().aiMessage(message).finishReason(FinishReason.STOP).build();
+    }
+
+    private static List<ToolExecutionRequest> toolRequests(List<Action> actions) {
+        List<ToolExecutionRequest> requests = new ArrayList<>();
+        for (Action action : actions) {
+            Optional<String> tool = action.toolName();
+            if (tool.isPresent()) {
+                requests.add(ToolExecutionRequest.builder()
+                        .id("call_" + (requests.size() + 1))
+                        .name(tool.get())
+                        .arguments(json(action.toolArguments()))
+                        .build());
+            }
+        }
+        return requests;
+    }
+
+    /** Everything the interpreter needs to know that came before the current user message. */
+    private ConversationContext contextBefore(List<ChatMessage> messages, int current) {
+        AgentPrompt.Parsed prompt = messages.stream()
+                .filter(SystemMessage.class::isInstance)
+                .map(message -> AgentPrompt.parse(((SystemMessage) message).text()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(new AgentPrompt.Parsed(ZonedDateTime.now(ZoneOffset.UTC), List.of()));
+        ConversationContext context = ConversationContext.startingAt(prompt.now(), prompt.tasks().stream()
+                .map(OfflineChatModel::toRef).toList());
+
+        Map<String, String> toolNamesById = new LinkedHashMap<>();
+        for (ChatMessage message : messages.subList(0, current)) {
+            if (message instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
+                ai.toolExecutionRequests().forEach(request -> toolNamesById.put(request.id(), request.name()));
+            } else if (message instanceof ToolExecutionResultMessage result) {
+                context = remember(context, toolName(result, toolNamesById), result.text());
+            }
+        }
+        return context.withPending(pendingConfirmation(messages, current, context).orElse(null));
+    }
+
+    private static String toolName(ToolExecutionResultMessage result, Map<String, String> toolNamesById) {
+        return result.toolName() != null ? result.toolName() : toolNamesById.getOrDefault(result.id(), "");
+    }
+
+    /** Listings feed "the second one"; a created or changed task is what "it" means next. */
+    private static ConversationContext remember(ConversationContext context, String tool, String result) {
+        JsonNode node = parse(result);
+        if (node == null || node.has("error")) {
+            return context;
+        }
+        return switch (tool) {
+            case "get_todos", "search_todos" -> {
+                List<String> ids = new ArrayList<>();
+                node.forEach(todo -> ids.add(todo.path("id").asText()));
+                yield context.withLastListedIds(ids);
+            }
+            case "create_todo", "update_todo" -> context.withLastTouchedId(node.path("id").asText());
+            default -> context;
+        };
+    }
+
+    /**
+     * A "yes" confirms the change the previous answer asked about: its kind comes from reading the previous request
+     * again, its tasks from the list the question showed, so that nothing else is touched.
+     */
+    private Optional<PendingConfirmation> pendingConfirmation(List<ChatMessage> messages, int current,
+                                                              ConversationContext context) {
+        int previousUser = lastIndexOf(messages.subList(0, current), UserMessage.class);
+        int previousAnswer = lastIndexOf(messages.subList(0, current), AiMessage.class);
+        if (previousUser < 0 || previousAnswer < previousUser
+                || !(messages.get(previousAnswer) instanceof AiMessage question) || question.text() == null) {
+            return Optional.empty();
+        }
+        Matcher listed = CONFIRMED_TASK.matcher(question.text());
+        List<String> ids = new ArrayList<>();
+        while (listed.find()) {
+            ids.add(listed.group(1));
+        }
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return interpreter.interpret(((UserMessage) messages.get(previousUser)).singleText(),
+                        context.withPending(null)).stream()
+                .filter(Action.ConfirmBulk.class::isInstance)
+                .map(action -> new PendingConfirmation(((Action.ConfirmBulk) action).confirmation().kind(), ids))
+                .findFirst();
+    }
+
+    static String listedForConfirmation(List<String> ids, ConversationContext context) {
+        StringBuilder text = new StringBuilder();
+        int shown = 0;
+        for (String id : ids) {
+            String title = context.tasks().stream().filter(task -> task.id().equals(id)).map(TaskRef::title)
+                    .findFirst().orElse("");
+            text.append("\n- #").append(id).append(' ').append(title);
+            if (++shown == MAX_CONFIRMED) {
+                break;
+            }
+        }
+        return text.toString();
+    }
+
+    private static TaskRef toRef(TaskSnapshot task) {
+        return new TaskRef(task.id(), task.title(), task.completed(),
+                Priority.fromWireName(task.priority()).orElse(Priority.DEFAULT), task.dueDate(), task.tags());
+    }
+
+    private static int lastIndexOf(List<ChatMessage> messages, Class<? extends ChatMessage> type) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (type.isInstance(messages.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String json(Map<String, Object> arguments) {
+        try {
+            return JSON.writeValueAsString(arguments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("arguments are plain values", e);
+        }
+    }
+}

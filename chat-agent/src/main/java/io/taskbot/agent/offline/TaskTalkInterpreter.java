@@ -1,0 +1,61 @@
+package io.taskbot.agent.offline;
+
+import io.taskbot.agent.offline.Action.Reply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Understands one utterance of task talk and says what a task assistant should do about it. Deterministic and
+ * in-process: the same utterance and context always give the same actions.
+ * <p>
+ * Safety first: a pending bulk change is only carried out on a clear yes; text that tries to change the rules is
+ * refused; a change to many tasks becomes a {@link Action.ConfirmBulk} question. Task titles are only ever compared,
+ * never read as instructions.
+ */
+public final class TaskTalkInterpreter {
+
+    public List<Action> interpret(String utterance, ConversationContext context) {
+        Objects.requireNonNull(context, "context");
+        String text = Utterance.normalize(utterance);
+        if (context.pending() != null) {
+            return Guard.answer(text, context, this);
+        }
+        if (text.isEmpty()) {
+            return List.of(new Reply(TalkRules.HELP));
+        }
+        Utterance read = Utterance.read(text, context.today(), context.now());
+        if (Guard.isInjection(read)) {
+            return List.of(new Reply(Guard.REFUSAL));
+        }
+        Optional<Action> bulk = Guard.bulkRequest(read, context);
+        if (bulk.isPresent()) {
+            return List.of(bulk.get());
+        }
+        Turn turn = new Turn(context, read, Clauses.split(read.masked()));
+        for (int i = 0; i < turn.clauses().size(); i++) {
+            turn.startClause(i);
+            ClauseReader.read(turn, turn.clauses().get(i));
+        }
+        return outcome(turn.actions());
+    }
+
+    /** Replies only matter when nothing else happens: "hi, add milk" adds milk without a greeting in between. */
+    private static List<Action> outcome(List<Action> actions) {
+        List<Action> acting = new ArrayList<>();
+        for (Action action : actions) {
+            if (!(action instanceof Reply) && !acting.contains(action)) {
+                acting.add(action);
+            }
+        }
+        if (!acting.isEmpty()) {
+            return List.copyOf(acting);
+        }
+        if (actions.isEmpty()) {
+            return List.of(new Reply(TalkRules.NOT_UNDERSTOOD));
+        }
+        return List.of(actions.get(0));
+    }
+}

@@ -1,0 +1,37 @@
+package io.taskbot.agent.offline;
+
+import java.util.regex.Pattern;
+
+/** Turns what is left of a request, once its dates, priorities and tags are cut out, into a clean task title. */
+final class Titles {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final Pattern TRAILING_FILLER = Pattern.compile(
+            "(?:[\\s,;:&+-]+|\\s+(?:please|pls|thanks|thank\\s+you|for\\s+me|as\\s+well|due|and"
+                    + "|instead|to\\s+(?:my|the)\\s+(?:to-?do\\s+|todo\\s+|task\\s+)?list|on\\s+(?:my|the)\\s+list"
+                    + "|(?:,\\s*)?(?:and\\s+)?(?:make|mark|set|flag)\\s+(?:it|that)(?:\\s+(?:as|to))?))+$", FLAGS);
+    private static final Pattern LEADING_FILLER = Pattern.compile(
+            "^(?:[\\s,;:&+*\\u2022-]+|(?:to|and|also|then|please)\\s+)+", FLAGS);
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
+    private static final Pattern SURROUNDING_QUOTES = Pattern.compile("^([\"'`])(.+)\\1$");
+
+    private Titles() {
+    }
+
+    static String clean(String text) {
+        String title = EMPTY_BRACKETS.matcher(text).replaceAll(" ");
+        title = title.replaceAll("\\s+", " ").strip();
+        String previous;
+        do {
+            previous = title;
+            title = TRAILING_FILLER.matcher(title).replaceAll("");
+            title = LEADING_FILLER.matcher(title).replaceAll("");
+            title = title.replaceAll("[.!?…]+$", "").strip();
+            var quoted = SURROUNDING_QUOTES.matcher(title);
+            if (quoted.matches()) {
+                title = quoted.group(2).strip();
+            }
+        } while (!title.equals(previous));
+        return title;
+    }
+}

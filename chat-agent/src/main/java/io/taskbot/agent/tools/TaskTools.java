@@ -1,0 +1,243 @@
+package io.taskbot.agent.tools;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import io.taskbot.messaging.Channel;
+import io.taskbot.messaging.MetadataKeys;
+import io.taskbot.task.CreateTaskCommand;
+import io.taskbot.task.DeleteTaskCommand;
+import io.taskbot.task.DueDate;
+import io.taskbot.task.FindTaskQuery;
+import io.taskbot.task.FindTasksQuery;
+import io.taskbot.task.Priority;
+import io.taskbot.task.TaskErrorCode;
+import io.taskbot.task.TaskException;
+import io.taskbot.task.TaskFilter;
+import io.taskbot.task.TaskId;
+import io.taskbot.task.TaskLookup;
+import io.taskbot.task.TaskPage;
+import io.taskbot.task.TaskSort;
+import io.taskbot.task.TaskStatus;
+import io.taskbot.task.TaskView;
+import io.taskbot.task.TaskWritten;
+import io.taskbot.task.UpdateTaskCommand;
+import io.taskbot.user.UserId;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The agent's tools for one turn of one user. The user, the channel and the request id are fixed when the turn
+ * starts, from the authenticated request: nothing the model writes can make a tool act for someone else. Each tool
+ * dispatches one command or query and answers with JSON in contract 003's Todo shape, or {@code {"error": ...}}
+ * that the model can explain to the user.
+ */
+public final class TaskTools {
+
+    static final int LIST_LIMIT = 100;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+    private final UserId user;
+    private final Map<String, String> metadata;
+
+    public TaskTools(CommandGateway commands, QueryGateway queries, Clock clock, UserId user, Channel channel,
+                     String correlationId) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+        this.user = user;
+        this.metadata = MetadataKeys.of(user, channel, correlationId);
+    }
+
+    @Tool(name = "create_todo", value = "Creates a task on the user's list and returns it")
+    public String createTodo(
+            @P("what to do, 1-255 characters") String title,
+            @P(value = "more details, at most 1000 characters", required = false) String description,
+            @P(value = "low, medium (default), high or urgent", required = false) String priority,
+            @P(value = "YYYY-MM-DD, or an ISO-8601 date-time with offset", required = false) String due_date,
+            @P(value = "tags without #", required = false) List<String> tags) {
+        return run(() -> {
+            CreateTaskCommand command = new CreateTaskCommand(user, title, description, priority(priority),
+                    dueDate(due_date), tags, clock.instant());
+            return json(Todo.of(visible(send(command))));
+        });
+    }
+
+    @Tool(name = "update_todo", value = "Changes a task of the user; only the given fields change. "
+            + "completed=true marks it done, completed=false reopens it")
+    public String updateTodo(
+            @P("the task's id") String id,
+            @P(value = "new title", required = false) String title,
+            @P(value = "new description", required = false) String description,
+            @P(value = "low, medium, high or urgent", required = false) String priority,
+            @P(value = "YYYY-MM-DD, or an ISO-8601 date-time with offset", required = false) String due_date,
+            @P(value = "the complete new list of tags", required = false) List<String> tags,
+            @P(value = "true when the task is done, false to reopen it", required = false) Boolean completed) {
+        return run(() -> {
+            UpdateTaskCommand command = UpdateTaskCommand.of(taskId(id), user, clock.instant())
+                    .withTitle(title)
+                    .withDescription(description)
+                    .withPriority(priority(priority))
+                    .withTags(tags)
+                    .withStatus(completed == null ? null : completed ? TaskStatus.COMPLETED : TaskStatus.PENDING);
+            if (due_date != null && !due_date.isBlank()) {
+                command = command.withDueDate(dueDate(due_date));
+            }
+            return json(Todo.of(visible(send(command))));
+        });
+    }
+
+    @Tool(name = "delete_todo", value = "Deletes one task of the user and returns what was deleted")
+    public String deleteTodo(@P("the task's id") String id) {
+        return run(() -> {
+            TaskView task = current(taskId(id));
+            TaskWritten written = send(new DeleteTaskCommand(task.id(), user, clock.instant()));
+            query(FindTaskQuery.after(user, written), TaskLookup.class);
+            return json(Todo.of(task));
+        });
+    }
+
+    @Tool(name = "get_todos", value = "Lists the user's tasks, oldest first, optionally filtered")
+    public String getTodos(
+            @P(value = "true: only done tasks; false: only open tasks", required = false) Boolean completed,
+            @P(value = "only this priority: low, medium, high or urgent", required = false) String priority,
+            @P(value = "only tasks with this tag", required = false) String tag,
+            @P(value = "only tasks due on or before this day, YYYY-MM-DD", required = false) String due_before,
+            @P(value = "only tasks due on or after this day, YYYY-MM-DD", required = false) String due_after) {
+        return run(() -> list(new TaskFilter(null, priority(priority), null, tag == null ? null : tag.replace("#", ""),
+                completed, day(due_after), day(due_before))));
+    }
+
+    @Tool(name = "search_todos", value = "Finds the user's tasks whose title or description contains the text")
+    public String searchTodos(@P("the words to look for") String query) {
+        return run(() -> list(new TaskFilter(null, null, query, null)));
+    }
+
+    private String list(TaskFilter filter) throws JsonProcessingException {
+        TaskPage page = query(new FindTasksQuery(user, filter, TaskSort.OLDEST_FIRST, 0, LIST_LIMIT), TaskPage.class);
+        return json(page.tasks().stream().map(Todo::of).toList());
+    }
+
+    private TaskWritten send(Object command) {
+        try {
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(MetaData.from(metadata)));
+        } catch (AggregateNotFoundException e) {
+            throw new TaskException(TaskErrorCode.NOT_FOUND, "no such task");
+        }
+    }
+
+    /** The task as the read model shows it after the write, so that a listing right after includes it. */
+    private TaskView visible(TaskWritten written) {
+        TaskLookup lookup = query(FindTaskQuery.after(user, written), TaskLookup.class);
+        if (lookup.outcome() != TaskLookup.Outcome.FOUND) {
+            throw new TaskException(TaskErrorCode.NOT_FOUND, "the task was saved but cannot be read yet");
+        }
+        return lookup.task();
+    }
+
+    private TaskView current(TaskId id) {
+        TaskLookup lookup = query(new FindTaskQuery(user, id), TaskLookup.class);
+        if (lookup.outcome() != TaskLookup.Outcome.FOUND) {
+            throw new TaskException(TaskErrorCode.NOT_FOUND, "no such task");
+        }
+        return lookup.task();
+    }
+
+    private <R> R query(Object query, Class<R> type) {
+        try {
+            return queries.query(query, type).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private interface ToolBody {
+        String call() throws Exception;
+    }
+
+    /** A refused or malformed call becomes an error the model can relay; it never reaches the user as a failure. */
+    private static String run(ToolBody body) {
+        try {
+            return body.call();
+        } catch (TaskException e) {
+            String message = switch (e.code()) {
+                case NOT_FOUND, NOT_OWNER, DELETED -> "no task with this id";
+                default -> e.getMessage();
+            };
+            return error(message);
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException("tool failed", e);
+        }
+    }
+
+    private static String error(String message) {
+        try {
+            return JSON.writeValueAsString(Map.of("error", message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object value) throws JsonProcessingException {
+        return JSON.writeValueAsString(value);
+    }
+
+    private static TaskId taskId(String id) {
+        try {
+            long value = Long.parseLong(id == null ? "" : id.strip());
+            if (value > 0) {
+                return TaskId.of(value);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new TaskException(TaskErrorCode.NOT_FOUND, "no such task");
+    }
+
+    private static Priority priority(String priority) {
+        if (priority == null || priority.isBlank()) {
+            return null;
+        }
+        return Priority.fromWireName(priority).orElseThrow(() ->
+                new IllegalArgumentException("priority must be low, medium, high or urgent"));
+    }
+
+    private static DueDate dueDate(String dueDate) {
+        return dueDate == null || dueDate.isBlank() ? null : DueDate.parse(dueDate);
+    }
+
+    private static LocalDate day(String day) {
+        if (day == null || day.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(day.strip().substring(0, Math.min(10, day.strip().length())));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("dates are YYYY-MM-DD");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.taskbot.agent.offline;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import io.taskbot.agent.prompt.AgentPrompt;
+import io.taskbot.agent.prompt.TaskSnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OfflineChatModelTest {
+
+    private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-21T10:00:00+01:00[Europe/Berlin]");
+    private final OfflineChatModel model = new OfflineChatModel();
+
+    private static SystemMessage prompt(TaskSnapshot... tasks) {
+        return SystemMessage.from(AgentPrompt.render(NOW, List.of(tasks)));
+    }
+
+    private AiMessage reply(ChatMessage... messages) {
+        return model.chat(ChatRequest.builder().messages(new ArrayList<>(List.of(messages))).build()).aiMessage();
+    }
+
+    @Test
+    void asksForToolsThenAnswersFromTheirResults() {
+        AiMessage first = reply(prompt(), UserMessage.from("add buy milk tomorrow"));
+
+        assertThat(first.toolExecutionRequests()).singleElement().satisfies(request -> {
+            assertThat(request.name()).isEqualTo("create_todo");
+            assertThat(request.arguments()).contains("\"title\":\"buy milk\"").contains("\"due_date\":\"2026-11-22\"");
+        });
+        ToolExecutionRequest request = first.toolExecutionRequests().get(0);
+        AiMessage second = reply(prompt(), UserMessage.from("add buy milk tomorrow"), first,
+                dev.langchain4j.data.message.ToolExecutionResultMessage.from(request,
+                        "{\"id\":\"7\",\"title\":\"buy milk\",\"priority\":\"medium\",\"due_date\":\"2026-11-22\"}"));
+        assertThat(second.hasToolExecutionRequests()).isFalse();
+        assertThat(second.text()).contains("buy milk").contains("2026-11-22");
+    }
+
+    @Test
+    void aYesConfirmsExactlyTheTasksTheQuestionListed() {
+        TaskSnapshot dog = new TaskSnapshot("1", "walk the dog", false, "medium", null, List.of());
+        TaskSnapshot bread = new TaskSnapshot("2", "buy bread", false, "medium", null, List.of());
+        AiMessage question = reply(prompt(dog, bread), UserMessage.from("delete everything"));
+        assertThat(question.hasToolExecutionRequests()).isFalse();
+        assertThat(question.text()).contains("- #1 walk the dog").contains("- #2 buy bread");
+
+        TaskSnapshot addedMeanwhile = new TaskSnapshot("3", "new one", false, "medium", null, List.of());
+        AiMessage confirmed = reply(prompt(dog, bread, addedMeanwhile), UserMessage.from("delete everything"),
+                AiMessage.from(question.text()), UserMessage.from("yes"));
+
+        assertThat(confirmed.toolExecutionRequests()).extracting(ToolExecutionRequest::name)
+                .containsExactly("delete_todo", "delete_todo");
+        assertThat(confirmed.toolExecutionRequests()).extracting(ToolExecutionRequest::arguments)
+                .containsExactly("{\"id\":\"1\"}", "{\"id\":\"2\"}");
+    }
+
+    @Test
+    void smallTalkRunsNoTool() {
+        AiMessage answer = reply(prompt(), UserMessage.from("hi!"));
+
+        assertThat(answer.hasToolExecutionRequests()).isFalse();
+        assertThat(answer.text()).isNotBlank();
+    }
+}
