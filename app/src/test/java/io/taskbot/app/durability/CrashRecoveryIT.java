@@ -91,7 +91,7 @@ class CrashRecoveryIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile(dataDir.getParent(), "taskbot-", ".log");
         Process process = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(),
-                "--server.port=" + port, "--taskbot.data-dir=" + dataDir)
+                "--server.port=" + port, "--taskbot.data-dir=" + dataDir, "--taskbot.kafka.embedded-port=0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
