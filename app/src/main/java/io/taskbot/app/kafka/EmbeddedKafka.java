@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The real single-node Kafka broker of the zero-setup run (KRaft, broker and controller in one), running inside the
@@ -40,6 +41,7 @@ final class EmbeddedKafka implements AutoCloseable {
 
     private final String bootstrapServers;
     private final CompletableFuture<KafkaRaftServer> server = new CompletableFuture<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Claims the ports now and starts the broker on a thread of its own, so that the seconds a broker needs to
@@ -47,15 +49,17 @@ final class EmbeddedKafka implements AutoCloseable {
      * A taken client port fails right here rather than later, because clients would otherwise talk to whatever
      * else listens there.
      *
-     * @param logDir where the broker keeps its log and metadata
-     * @param port   the client port; 0 picks a free one
+     * @param logDir       where the broker keeps its log and metadata
+     * @param port         the client port; 0 picks a free one
+     * @param watchedTopic the topic that the logged kcat command watches
      */
-    EmbeddedKafka(Path logDir, int port) {
+    EmbeddedKafka(Path logDir, int port, String watchedTopic) {
         int clientPort = port == 0 ? freePort() : requireFree(port);
         // KRaft needs the controller's address before it starts, so port 0 cannot be used there
         int controllerPort = freePort();
         this.bootstrapServers = HOST + ":" + clientPort;
-        Thread starter = new Thread(() -> start(logDir, clientPort, controllerPort), "embedded-kafka-start");
+        Thread starter = new Thread(() -> start(logDir, clientPort, controllerPort, watchedTopic),
+                "embedded-kafka-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -76,6 +80,9 @@ final class EmbeddedKafka implements AutoCloseable {
     /** Shuts the broker down in order (after its start completed), so that its next start needs no log recovery. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         KafkaRaftServer running;
         try {
             running = server.join();
@@ -87,7 +94,7 @@ final class EmbeddedKafka implements AutoCloseable {
         log.info("Embedded Kafka broker on {} stopped", bootstrapServers);
     }
 
-    private void start(Path logDir, int clientPort, int controllerPort) {
+    private void start(Path logDir, int clientPort, int controllerPort, String watchedTopic) {
         long started = System.nanoTime();
         KafkaRaftServer starting = null;
         try {
@@ -96,8 +103,8 @@ final class EmbeddedKafka implements AutoCloseable {
                     false), Time.SYSTEM);
             starting.startup();
             log.info("Embedded Kafka broker listening on {} (data in {}, started in {} ms); watch task events with: "
-                            + "kcat -b {} -C -t <topic> -f '%k %h %s\\n'", bootstrapServers, logDir,
-                    (System.nanoTime() - started) / 1_000_000, bootstrapServers);
+                            + "kcat -b {} -C -t {} -f '%k %h %s\\n'", bootstrapServers, logDir,
+                    (System.nanoTime() - started) / 1_000_000, bootstrapServers, watchedTopic);
             server.complete(starting);
         } catch (RuntimeException e) {
             log.error("The embedded Kafka broker could not start on {}; task events wait in the event store until "

@@ -33,7 +33,8 @@ class KafkaConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(EMBEDDED)
     EmbeddedKafka embeddedKafka(TaskbotProperties properties) {
-        return new EmbeddedKafka(properties.absoluteDataDir().resolve("kafka"), properties.kafka().embeddedPort());
+        return new EmbeddedKafka(properties.absoluteDataDir().resolve("kafka"), properties.kafka().embeddedPort(),
+                properties.kafka().topic());
     }
 
     /** Spring Boot's Kafka clients connect to the embedded broker; every producer and admin depends on this bean. */

@@ -6,6 +6,9 @@ import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.RunningApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,12 +43,13 @@ class TaskEventsOnKafkaIT {
     static RunningApp app;
     static ApiClient client;
     static TaskEventsConsumer consumer;
+    static String bootstrapServers;
 
     @BeforeAll
     static void startApp() {
         app = RunningApp.start(dataDir);
         client = app.client();
-        String bootstrapServers = String.join(",", app.bean(KafkaConnectionDetails.class).getBootstrapServers());
+        bootstrapServers = String.join(",", app.bean(KafkaConnectionDetails.class).getBootstrapServers());
         consumer = new TaskEventsConsumer(bootstrapServers, TOPIC);
     }
 
@@ -64,6 +69,15 @@ class TaskEventsOnKafkaIT {
 
     private void update(User user, long id, Map<String, Object> body) {
         assertThat(client.put("/api/v1/tasks/" + id, user.token(), body).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theTopicIsCreatedAtStartWithTheConfiguredPartitions() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames()
+                    .get(60, TimeUnit.SECONDS).get(TOPIC);
+            assertThat(topic.partitions()).hasSize(3);
+        }
     }
 
     @Test
