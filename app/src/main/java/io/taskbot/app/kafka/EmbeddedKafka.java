@@ -3,6 +3,7 @@ package io.taskbot.app.kafka;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ final class EmbeddedKafka implements AutoCloseable {
      * @param watchedTopic the topic that the logged kcat command watches
      */
     EmbeddedKafka(Path logDir, int port, String watchedTopic) {
+        keepTheApplicationAliveOnBrokerFailure();
         int clientPort = port == 0 ? freePort() : requireFree(port);
         // KRaft needs the controller's address before it starts, so port 0 cannot be used there
         int controllerPort = freePort();
@@ -103,10 +105,11 @@ final class EmbeddedKafka implements AutoCloseable {
                     false), Time.SYSTEM);
             starting.startup();
             log.info("Embedded Kafka broker listening on {} (data in {}, started in {} ms); watch task events with: "
-                            + "kcat -b {} -C -t {} -f '%k %h %s\\n'", bootstrapServers, logDir,
+                            + "kcat -b {} -C -u -o end -t {} -f '%k %h %s\\n'", bootstrapServers, logDir,
                     (System.nanoTime() - started) / 1_000_000, bootstrapServers, watchedTopic);
             server.complete(starting);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too: close() waits for this future, so it must complete whatever happens
             log.error("The embedded Kafka broker could not start on {}; task events wait in the event store until "
                     + "it does (or set spring.kafka.bootstrap-servers for an external Kafka)", bootstrapServers, e);
             if (starting != null) {
@@ -114,6 +117,22 @@ final class EmbeddedKafka implements AutoCloseable {
             }
             server.completeExceptionally(e);
         }
+    }
+
+    /**
+     * A broker halts its process on fatal storage errors (a full disk, a failed log dir). Here that process is the
+     * whole application, which can go on serving its API while task events wait in the event store, so the halt is
+     * turned into an error that ends only the broker thread that hit it.
+     */
+    private static void keepTheApplicationAliveOnBrokerFailure() {
+        Exit.Procedure refuse = (statusCode, message) -> {
+            log.error("The embedded Kafka broker failed and asked to stop the process (status {}): {}; the "
+                    + "application keeps running, task events are published again once the broker is back",
+                    statusCode, message);
+            throw new IllegalStateException("embedded Kafka broker failure: " + message);
+        };
+        Exit.setExitProcedure(refuse);
+        Exit.setHaltProcedure(refuse);
     }
 
     private static Properties serverProperties(Path logDir, int clientPort, int controllerPort) {

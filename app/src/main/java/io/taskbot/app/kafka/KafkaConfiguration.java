@@ -1,6 +1,8 @@
 package io.taskbot.app.kafka;
 
 import io.taskbot.app.config.TaskbotProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.taskbot.query.taskevents.TaskEventsTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -85,5 +87,14 @@ class KafkaConfiguration {
     TaskEventPublisherHealthIndicator taskEventPublisherHealthIndicator(EventProcessingConfiguration processing,
                                                                       EventStore eventStore) {
         return new TaskEventPublisherHealthIndicator(processing, eventStore);
+    }
+
+    /** The publisher's lag for Prometheus, so that an alert can fire when events pile up while Kafka is away. */
+    @Bean
+    MeterBinder taskEventPublisherLagMetric(TaskEventPublisherHealthIndicator taskEventPublisherHealthIndicator) {
+        return registry -> Gauge.builder("taskbot.task.events.publisher.lag", taskEventPublisherHealthIndicator,
+                        TaskEventPublisherHealthIndicator::lagMetric)
+                .description("Event store positions not yet published to Kafka")
+                .register(registry);
     }
 }

@@ -36,8 +36,7 @@ final class TaskEventPublisherHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Optional<StreamingEventProcessor> found = processing.eventProcessor(
-                TaskEventsTopic.PUBLISHER_PROCESSING_GROUP, StreamingEventProcessor.class);
+        Optional<StreamingEventProcessor> found = publisher();
         if (found.isEmpty()) {
             return Health.unknown().withDetail("state", "absent").build();
         }
@@ -57,6 +56,17 @@ final class TaskEventPublisherHealthIndicator implements HealthIndicator {
         }
         lag(segments).ifPresent(lag -> health.withDetail("lag", lag));
         return health.withDetail("segments", segments.size()).build();
+    }
+
+    /** The lag as a metric: NaN while this node publishes nothing, so that a dashboard shows a gap, not a zero. */
+    double lagMetric() {
+        OptionalLong lag = publisher().map(processor -> lag(processor.processingStatus().values()))
+                .orElse(OptionalLong.empty());
+        return lag.isPresent() ? lag.getAsLong() : Double.NaN;
+    }
+
+    private Optional<StreamingEventProcessor> publisher() {
+        return processing.eventProcessor(TaskEventsTopic.PUBLISHER_PROCESSING_GROUP, StreamingEventProcessor.class);
     }
 
     /** Positions between the head of the event store and the slowest segment's token. */

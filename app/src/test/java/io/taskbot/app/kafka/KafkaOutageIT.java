@@ -1,5 +1,6 @@
 package io.taskbot.app.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.taskbot.app.kafka.TaskEventsConsumer.Received;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.RunningApp;
@@ -68,6 +69,10 @@ class KafkaOutageIT {
             assertThat(failing.getStatus().getCode()).isEqualTo("DEGRADED");
             assertThat((Long) failing.getDetails().get("lag")).as("the 24 unpublished events").isGreaterThanOrEqualTo(24);
             assertThat(failing.getDetails().get("error").toString()).isNotBlank();
+            assertThat(client.get("/api/v1/health", null).status())
+                    .as("the application is healthy: it serves its API while Kafka is away").isEqualTo(200);
+            assertThat(app.bean(MeterRegistry.class).get("taskbot.task.events.publisher.lag").gauge().value())
+                    .isGreaterThanOrEqualTo(24);
 
             broker = startedBroker(port);
             List<Received> received = consumer.pollUntil(records -> during.stream().allMatch(id ->

@@ -36,10 +36,9 @@ class TaskEventPublisher {
     }
 
     @EventHandler
-    @SuppressWarnings("unchecked")
     void on(TaskEvent event, DomainEventMessage<?> message) {
         topicCreation.ensureCreated();
-        ProducerRecord<String, byte[]> record = records.toRecord((DomainEventMessage<? extends TaskEvent>) message);
+        ProducerRecord<String, byte[]> record = records.toRecord(event, message);
         try {
             kafka.send(record).get(topic.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

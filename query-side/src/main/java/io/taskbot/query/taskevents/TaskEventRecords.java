@@ -47,8 +47,8 @@ final class TaskEventRecords {
         this.topic = topic;
     }
 
-    ProducerRecord<String, byte[]> toRecord(DomainEventMessage<? extends TaskEvent> message) {
-        TaskEvent event = message.getPayload();
+    /** The record of {@code event}, which is the payload of the stored {@code message}. */
+    ProducerRecord<String, byte[]> toRecord(TaskEvent event, DomainEventMessage<?> message) {
         String type = type(event);
         String taskId = Long.toString(event.taskId().value());
         CloudEvent cloudEvent = CloudEventBuilder.v1()
@@ -58,14 +58,13 @@ final class TaskEventRecords {
                 .withSubject(taskId)
                 .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType(CONTENT_TYPE)
-                .withData(value(message, type))
+                .withData(value(event, message, type))
                 .build();
         return KafkaMessageFactory.createWriter(topic.name(), taskId).writeBinary(cloudEvent);
     }
 
     /** The JSON value of a record; also readable without the headers, e.g. by {@code kcat} without {@code -f}. */
-    byte[] value(DomainEventMessage<? extends TaskEvent> message, String type) {
-        TaskEvent event = message.getPayload();
+    private byte[] value(TaskEvent event, DomainEventMessage<?> message, String type) {
         ObjectNode value = json.createObjectNode()
                 .put("id", message.getIdentifier())
                 .put("type", type)

@@ -66,7 +66,7 @@ class TaskEventRecordsTest {
     }
 
     private ProducerRecord<String, byte[]> publish(TaskEvent event) {
-        return records.toRecord(stored(event, 3));
+        return records.toRecord(event, stored(event, 3));
     }
 
     private static JsonNode value(ProducerRecord<String, byte[]> record) {
@@ -212,7 +212,7 @@ class TaskEventRecordsTest {
         DomainEventMessage<TaskEvent> message = new GenericDomainEventMessage<>("Task", "42", 0,
                 new TaskDeletedEvent(TASK, AT), MetaData.emptyInstance(), EVENT_ID, AT);
 
-        JsonNode metadata = value(records.toRecord(message)).get("metadata");
+        JsonNode metadata = value(records.toRecord(message.getPayload(), message)).get("metadata");
 
         assertThat(fieldNames(metadata)).containsExactly("user_id", "channel", "correlation_id");
         assertThat(metadata.get("user_id").isNull()).isTrue();
