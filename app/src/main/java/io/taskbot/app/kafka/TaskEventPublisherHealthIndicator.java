@@ -19,8 +19,8 @@ import java.util.OptionalLong;
  * batch; the processor retries it with growing pauses), {@code idle} (another node holds the publisher's segments)
  * or {@code stopped}; {@code lag} is how many positions of the event store the publisher is behind.
  * <p>
- * A publisher in error or stopped reports {@link #DEGRADED}, a status the overall health ignores: the REST API keeps accepting
- * writes while Kafka is away, so the application as a whole is not down.
+ * A publisher in error or stopped reports {@link #DEGRADED}, a status the overall health ignores: the REST API keeps
+ * accepting writes while Kafka is away, so the application as a whole is not down.
  */
 final class TaskEventPublisherHealthIndicator implements HealthIndicator {
 

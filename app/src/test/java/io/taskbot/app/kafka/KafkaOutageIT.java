@@ -1,11 +1,12 @@
 package io.taskbot.app.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.taskbot.app.kafka.TaskEventsConsumer.Received;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.RunningApp;
-import io.taskbot.app.support.Users;
+import io.taskbot.app.support.TaskEventsConsumer.Received;
+import io.taskbot.app.support.TaskEventsConsumer;
 import io.taskbot.app.support.Users.User;
+import io.taskbot.app.support.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Health;
@@ -67,7 +68,8 @@ class KafkaOutageIT {
             }
             Health failing = await(health, h -> "error".equals(h.getDetails().get("state")), Duration.ofSeconds(60));
             assertThat(failing.getStatus().getCode()).isEqualTo("DEGRADED");
-            assertThat((Long) failing.getDetails().get("lag")).as("the 24 unpublished events").isGreaterThanOrEqualTo(24);
+            assertThat((Long) failing.getDetails().get("lag")).as("the 24 unpublished events")
+                    .isGreaterThanOrEqualTo(24);
             assertThat(failing.getDetails().get("error").toString()).isNotBlank();
             assertThat(client.get("/api/v1/health", null).status())
                     .as("the application is healthy: it serves its API while Kafka is away").isEqualTo(200);
@@ -76,10 +78,10 @@ class KafkaOutageIT {
 
             broker = startedBroker(port);
             List<Received> received = consumer.pollUntil(records -> during.stream().allMatch(id ->
-                    distinctEvents(TaskEventsConsumer.ofTask(records, id)).size() == 2), PATIENCE);
+                    TaskEventsConsumer.distinct(TaskEventsConsumer.ofTask(records, id)).size() == 2), PATIENCE);
 
             for (long id : during) {
-                List<Received> events = distinctEvents(TaskEventsConsumer.ofTask(received, id));
+                List<Received> events = TaskEventsConsumer.distinct(TaskEventsConsumer.ofTask(received, id));
                 assertThat(events).extracting(Received::type)
                         .containsExactly("io.taskbot.task.created", "io.taskbot.task.priority_changed");
                 assertThat(events).extracting(event -> event.value().get("sequence").asLong()).containsExactly(0L, 1L);
@@ -91,13 +93,6 @@ class KafkaOutageIT {
         } finally {
             broker.close();
         }
-    }
-
-    /** What a consumer that deduplicates on {@code ce_id} keeps: the first copy of each event, in arrival order. */
-    private static List<Received> distinctEvents(List<Received> records) {
-        Map<String, Received> first = new LinkedHashMap<>();
-        records.forEach(record -> first.putIfAbsent(record.header("ce_id"), record));
-        return List.copyOf(first.values());
     }
 
     private static long create(ApiClient client, User user, String title) {

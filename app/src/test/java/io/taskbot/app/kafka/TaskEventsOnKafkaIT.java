@@ -1,11 +1,12 @@
 package io.taskbot.app.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.taskbot.app.kafka.TaskEventsConsumer.Received;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.RunningApp;
-import io.taskbot.app.support.Users;
+import io.taskbot.app.support.TaskEventsConsumer.Received;
+import io.taskbot.app.support.TaskEventsConsumer;
 import io.taskbot.app.support.Users.User;
+import io.taskbot.app.support.Users;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;

@@ -1,4 +1,4 @@
-package io.taskbot.app.kafka;
+package io.taskbot.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /** A plain Kafka consumer of the task events topic, as a downstream service would write it, reading from the start. */
-final class TaskEventsConsumer implements AutoCloseable {
+public final class TaskEventsConsumer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,22 +30,22 @@ final class TaskEventsConsumer implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
 
     /** One consumed record: where it was, its key, its headers as text, and its JSON value. */
-    record Received(int partition, long offset, String key, Map<String, String> headers, JsonNode value) {
+    public record Received(int partition, long offset, String key, Map<String, String> headers, JsonNode value) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name);
         }
 
-        long taskId() {
+        public long taskId() {
             return value.get("task_id").asLong();
         }
 
-        String type() {
+        public String type() {
             return headers.get("ce_type");
         }
     }
 
-    TaskEventsConsumer(String bootstrapServers, String topic) {
+    public TaskEventsConsumer(String bootstrapServers, String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
@@ -59,7 +59,7 @@ final class TaskEventsConsumer implements AutoCloseable {
     }
 
     /** Polls until the records received so far satisfy {@code done}, and returns them all in arrival order. */
-    List<Received> pollUntil(Predicate<List<Received>> done, Duration timeout) {
+    public List<Received> pollUntil(Predicate<List<Received>> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.test(received)) {
             if (System.nanoTime() > deadline) {
@@ -74,8 +74,15 @@ final class TaskEventsConsumer implements AutoCloseable {
     }
 
     /** The records of one task, in the order they were received. */
-    static List<Received> ofTask(List<Received> records, long taskId) {
+    public static List<Received> ofTask(List<Received> records, long taskId) {
         return records.stream().filter(record -> record.taskId() == taskId).toList();
+    }
+
+    /** What a consumer that deduplicates on {@code ce_id} keeps: the first copy of each event, in arrival order. */
+    public static List<Received> distinct(List<Received> records) {
+        Map<String, Received> first = new LinkedHashMap<>();
+        records.forEach(record -> first.putIfAbsent(record.header("ce_id"), record));
+        return List.copyOf(first.values());
     }
 
     private static Received toReceived(ConsumerRecord<String, byte[]> record) {
