@@ -52,6 +52,8 @@ class TaskEventPublisher {
     }
 
     private TaskEventsNotPublishedException notPublished(DomainEventMessage<?> message, Throwable cause) {
+        // the retry recreates the topic if it was deleted meanwhile: brokers may not create topics on their own
+        topicCreation.recheck();
         return new TaskEventsNotPublishedException("event " + message.getIdentifier() + " of task "
                 + message.getAggregateIdentifier() + " was not acknowledged by Kafka on " + topic.name(), cause);
     }

@@ -63,4 +63,9 @@ final class TopicCreation {
         }
         created = true;
     }
+
+    /** Makes the next {@link #ensureCreated()} ask Kafka again, e.g. after a send failed because the topic is gone. */
+    void recheck() {
+        created = false;
+    }
 }
