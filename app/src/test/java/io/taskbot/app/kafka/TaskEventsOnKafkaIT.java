@@ -10,6 +10,7 @@ import io.taskbot.app.support.Users;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.kafka.core.ProducerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +81,15 @@ class TaskEventsOnKafkaIT {
                     .get(60, TimeUnit.SECONDS).get(TOPIC);
             assertThat(topic.partitions()).hasSize(3);
         }
+    }
+
+    @Test
+    void theProducerIsIdempotentAndWaitsForAllInSyncReplicas() {
+        Map<String, Object> producer = app.bean(ProducerFactory.class).getConfigurationProperties();
+
+        assertThat(producer).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, List.of(bootstrapServers));
     }
 
     @Test
