@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param jwt            how access tokens are signed and how long they live
  * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details
  * @param rateLimits     how many requests each contract takes from one client, see docs/rate-limits.md
+ * @param kafka          where task events are published, and the broker of the zero-setup run
  */
 @ConfigurationProperties("taskbot")
 public record TaskbotProperties(
@@ -24,7 +26,8 @@ public record TaskbotProperties(
         @DefaultValue Mongodb mongodb,
         @DefaultValue Jwt jwt,
         @DefaultValue List<String> admins,
-        @DefaultValue RateLimits rateLimits) {
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue Kafka kafka) {
 
     /**
      * @param uri      a MongoDB connection string; unset starts the in-process server under the data dir
@@ -96,6 +99,28 @@ public record TaskbotProperties(
         public String toString() {
             return requests + "/" + period;
         }
+    }
+
+    /**
+     * The broker connection itself is configured with the usual {@code spring.kafka.*} properties; an unset
+     * {@code spring.kafka.bootstrap-servers} starts the embedded broker.
+     *
+     * @param embeddedPort      where the embedded broker listens on the loopback interface; 0 picks a free port
+     * @param topic             the topic every task event is published to
+     * @param partitions        partitions of the topic when the publisher creates it; never changed afterwards,
+     *                          because adding partitions would move tasks to other partitions and break their order
+     * @param replicationFactor replicas of the topic when the publisher creates it; unset takes the broker's default
+     * @param source            the CloudEvents {@code source} of every published event
+     * @param ackTimeout        the longest a batch of events waits for Kafka's acknowledgements before it is retried;
+     *                          a safety net above the producer's own {@code delivery.timeout.ms}
+     */
+    public record Kafka(
+            @DefaultValue("9092") int embeddedPort,
+            @DefaultValue("taskbot.task-events") String topic,
+            @DefaultValue("3") int partitions,
+            Short replicationFactor,
+            @DefaultValue("/taskbot") URI source,
+            @DefaultValue("30s") Duration ackTimeout) {
     }
 
     public boolean isAdmin(String email) {

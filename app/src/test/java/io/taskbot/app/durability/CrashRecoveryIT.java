@@ -3,6 +3,8 @@ package io.taskbot.app.durability;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
+import io.taskbot.app.support.TaskEventsConsumer;
+import io.taskbot.app.support.TaskEventsConsumer.Received;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged jar, killed with SIGKILL right after acknowledging writes: every acknowledged registration, create
- * and update is there after the restart, in the event store and in the read model.
+ * and update is there after the restart, in the event store, in the read model and on Kafka (the embedded broker's
+ * topic, fed by the publisher resuming from its token).
  */
 class CrashRecoveryIT {
 
@@ -40,9 +43,10 @@ class CrashRecoveryIT {
     void acknowledgedWritesSurviveKillNine() throws Exception {
         assertThat(JAR).as("the ITs run after the jar is packaged").exists();
         int port = freePort();
+        int kafkaPort = freePort();
         ApiClient client = ApiClient.at("http://127.0.0.1:" + port);
 
-        Process first = start(port);
+        Process first = start(port, kafkaPort);
         User user;
         Set<Long> acknowledged = new HashSet<>();
         try {
@@ -71,7 +75,7 @@ class CrashRecoveryIT {
             first.destroyForcibly().waitFor();
         }
 
-        Process second = start(port);
+        Process second = start(port, kafkaPort);
         try {
             String token = Users.login(client, user.username(), Users.PASSWORD);
             JsonNode tasks = client.get("/api/v1/tasks?limit=1000", token).json();
@@ -81,17 +85,30 @@ class CrashRecoveryIT {
                 assertThat(task.get("status").asText()).isEqualTo("completed");
             });
             assertThat(listed).containsExactlyInAnyOrderElementsOf(acknowledged);
+
+            String bootstrapServers = "127.0.0.1:" + kafkaPort;
+            try (TaskEventsConsumer consumer = new TaskEventsConsumer(bootstrapServers, "taskbot.task-events")) {
+                List<Received> published = consumer.pollUntil(records -> acknowledged.stream().allMatch(id ->
+                        TaskEventsConsumer.distinct(TaskEventsConsumer.ofTask(records, id)).size() == 2),
+                        Duration.ofSeconds(120));
+                for (long id : acknowledged) {
+                    assertThat(TaskEventsConsumer.distinct(TaskEventsConsumer.ofTask(published, id)))
+                            .extracting(Received::type)
+                            .containsExactly("io.taskbot.task.created", "io.taskbot.task.completed");
+                }
+            }
         } finally {
             second.destroy();
             second.waitFor();
         }
     }
 
-    private Process start(int port) throws IOException, InterruptedException {
+    private Process start(int port, int kafkaPort) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile(dataDir.getParent(), "taskbot-", ".log");
         Process process = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(),
-                "--server.port=" + port, "--taskbot.data-dir=" + dataDir, "--taskbot.rate-limits.enabled=false")
+                "--server.port=" + port, "--taskbot.data-dir=" + dataDir, "--taskbot.rate-limits.enabled=false",
+                "--taskbot.kafka.embedded-port=" + kafkaPort)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -38,6 +38,8 @@ public final class RunningApp implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("taskbot.data-dir", dataDir.toString());
         properties.put("spring.main.banner-mode", "off");
+        // the embedded broker on a free port, so that test apps never collide with each other or a developer's run
+        properties.put("taskbot.kafka.embedded-port", "0");
         properties.putAll(extraProperties);
         // as command-line arguments, so that they win over application.yml like an operator's settings do
         String[] arguments = properties.entrySet().stream()
