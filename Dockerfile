@@ -7,6 +7,7 @@ COPY mvnw pom.xml ./
 COPY shared-kernel/pom.xml shared-kernel/
 COPY command-side/pom.xml command-side/
 COPY query-side/pom.xml query-side/
+COPY chat-agent/pom.xml chat-agent/
 COPY app/pom.xml app/
 RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .

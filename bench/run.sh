@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures the packaged jar the way a user runs it: start time, jar size, and creates/s under a closed-loop load of
-# 1 and 8 clients (bench/CreateLoad.java). Uses a fresh data dir and a free port; stops the server at the end.
+# Measures the packaged jar the way a user runs it: start time, jar size, creates/s under a closed-loop load of 1 and
+# 8 clients (bench/CreateLoad.java), and the latency of 1,000 chat turns with the offline model
+# (bench/ChatTurns.java). Uses a fresh data dir; stops the server at the end.
 #   bench/run.sh            (builds the jar first if it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +25,5 @@ echo "time to first healthy response: ${ready} ms ($(grep -o 'Started TaskbotApp
 for clients in 1 8; do
   java bench/CreateLoad.java "http://127.0.0.1:$port" "$clients" "${SECONDS_PER_RUN:-20}"
 done
+java bench/ChatTurns.java "http://127.0.0.1:$port" "${CHAT_TURNS:-1000}"
 echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"

@@ -17,7 +17,7 @@ import java.util.List;
  * @param mongodb        the read-model database; embedded when no URI is set
  * @param jwt            how access tokens are signed and how long they live
  * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details
- * @param rateLimits     how many requests each contract takes from one client, see docs/rate-limits.md
+ * @param rateLimits     how many requests each contract takes from one client, see the README's "Rate limits" section
  * @param kafka          where task events are published, and the broker of the zero-setup run
  */
 @ConfigurationProperties("taskbot")

@@ -18,6 +18,8 @@ class ModuleBoundariesTest {
     private static final String QUERY_SIDE = "io.taskbot.query..";
     private static final String CHAT_AGENT = "io.taskbot.agent..";
     private static final String APP = "io.taskbot.app..";
+    private static final String[] ADAPTERS = {"io.taskbot.app.contract000..", "io.taskbot.app.contract003..",
+            "io.taskbot.app.contract004..", "io.taskbot.app.chat..", "io.taskbot.app.task..", "io.taskbot.app.web.."};
 
     private static JavaClasses taskbot;
 
@@ -66,9 +68,14 @@ class ModuleBoundariesTest {
                 .check(taskbot);
     }
 
+    /**
+     * The REST adapters reach the sides only through Axon's gateways. The app's assembly code (configuration of
+     * infrastructure such as the Kafka topic) may name the sides' published settings: assembling them is its job.
+     */
     @Test
     void theAdaptersUseGatewaysNotTheSidesInternals() {
-        noClasses().that().resideInAPackage(APP)
+        noClasses().that().resideInAnyPackage(ADAPTERS)
+                .or().areAnnotatedWith(RestController.class)
                 .should().dependOnClassesThat().resideInAnyPackage(COMMAND_SIDE, QUERY_SIDE)
                 .check(taskbot);
     }

@@ -30,7 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Turns a stored task event into the Kafka record of the published contract (docs/kafka.md): the task id as key,
+ * Turns a stored task event into the Kafka record of the published contract (README, "Task events on Kafka"): the task id as key,
  * the CloudEvents attributes as binary-mode headers, and a JSON value that spells out every field in snake_case.
  * The JSON is written field by field rather than by serializing the event classes, so that renaming a Java field
  * can never change what consumers receive.
