@@ -45,7 +45,7 @@ class Contract000ExceptionHandler {
     @ExceptionHandler(MessageController.InvalidMessageException.class)
     ResponseEntity<Object> invalidMessage(MessageController.InvalidMessageException exception,
                                           HttpServletRequest request) {
-        return errors.entity(request, ApiError.of(ApiError.Kind.INVALID_INPUT, "Invalid message format"));
+        return errors.entity(request, ApiError.of(ApiError.Kind.INVALID_INPUT, exception.getMessage()));
     }
 
     @ExceptionHandler(ConversationException.class)

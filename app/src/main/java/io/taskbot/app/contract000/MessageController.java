@@ -3,10 +3,13 @@ package io.taskbot.app.contract000;
 import io.taskbot.agent.AgentReply;
 import io.taskbot.app.chat.ChatTurns;
 import io.taskbot.app.security.CurrentUser;
+import io.taskbot.app.web.ApiError;
+import io.taskbot.app.web.ErrorResponder;
 import io.taskbot.app.web.RequestIds;
 import io.taskbot.conversation.MessageView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,9 +36,11 @@ class MessageController {
     static final int DEFAULT_LIMIT = 50;
 
     private final ChatTurns chat;
+    private final ErrorResponder errors;
 
-    MessageController(ChatTurns chat) {
+    MessageController(ChatTurns chat, ErrorResponder errors) {
         this.chat = chat;
+        this.errors = errors;
     }
 
     record MessageRequest(String content, String conversationId) {
@@ -52,7 +57,8 @@ class MessageController {
         }
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    /** Takes any content type, so that every body it cannot read gets the contract's one message-format error. */
+    @PostMapping
     MessageResponse send(@AuthenticationPrincipal Jwt token, @RequestBody MessageRequest request,
                          @RequestHeader(name = "X-Time-Zone", required = false) String timeZone,
                          HttpServletRequest http) {
@@ -85,13 +91,16 @@ class MessageController {
 
     /** Any body this endpoint cannot read is, in contract 000's words, an invalid message format. */
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
-    void unreadable(Exception exception) {
-        throw new InvalidMessageException();
+    ResponseEntity<Object> unreadable(Exception exception, HttpServletRequest request) {
+        return errors.entity(request, ApiError.of(ApiError.Kind.INVALID_INPUT, InvalidMessageException.MESSAGE));
     }
 
     static final class InvalidMessageException extends RuntimeException {
+
+        static final String MESSAGE = "Invalid message format";
+
         InvalidMessageException() {
-            super("Invalid message format", null, false, false);
+            super(MESSAGE, null, false, false);
         }
     }
 }
