@@ -25,13 +25,18 @@ final class ConversationMemory {
     private ConversationMemory() {
     }
 
-    static ChatMemory of(List<MessageView> history, int maxMessages) {
+    /** Room for the turn's own tool requests and results on top of the replayed history. */
+    private static final int ROOM_FOR_THE_TURN = 50;
+
+    static ChatMemory of(List<MessageView> history) {
+        List<ChatMessage> messages = toChatMessages(history);
         ChatMemory memory = MessageWindowChatMemory.builder()
-                .maxMessages(maxMessages)
+                // the history is already cut to size; the window must not evict half of a tool exchange from it
+                .maxMessages(messages.size() + ROOM_FOR_THE_TURN)
                 // each turn brings a fresh system prompt (clock, tasks); models expect it first
                 .alwaysKeepSystemMessageFirst(true)
                 .build();
-        for (ChatMessage message : toChatMessages(history)) {
+        for (ChatMessage message : messages) {
             memory.add(message);
         }
         return memory;

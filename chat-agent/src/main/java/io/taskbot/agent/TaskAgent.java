@@ -10,7 +10,7 @@ import io.taskbot.agent.tools.TaskTools;
 import io.taskbot.conversation.ConversationId;
 import io.taskbot.conversation.ConversationLookup;
 import io.taskbot.conversation.FindConversationQuery;
-import io.taskbot.conversation.FindMessagesQuery;
+import io.taskbot.conversation.FindRecentMessagesQuery;
 import io.taskbot.conversation.MessagePage;
 import io.taskbot.conversation.MessageView;
 import io.taskbot.conversation.PostUserMessageCommand;
@@ -37,7 +37,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One conversation turn. The user's message is recorded first (so it stays even when the model fails), the agent
@@ -79,7 +78,7 @@ public class TaskAgent {
         String systemPrompt = AgentPrompt.render(ZonedDateTime.now(clock.withZone(turn.zone())), tasksOf(turn));
         TaskAssistant assistant = AiServices.builder(TaskAssistant.class)
                 .chatModel(chatModel)
-                .chatMemory(ConversationMemory.of(history, settings.memoryMessages()))
+                .chatMemory(ConversationMemory.of(history))
                 .systemMessageProvider(memoryId -> systemPrompt)
                 .tools(tools)
                 .maxSequentialToolsInvocations(settings.maxToolRounds())
@@ -112,15 +111,14 @@ public class TaskAgent {
     /** The conversation before the message just posted, as the history read model has it once it has caught up. */
     private List<MessageView> historyBefore(AgentTurn turn, long posted) {
         query(new FindConversationQuery(turn.user(), turn.conversationId(), posted), ConversationLookup.class);
-        MessagePage page = query(new FindMessagesQuery(turn.user(), turn.conversationId(), 0,
-                FindMessagesQuery.MAX_LIMIT), MessagePage.class);
+        MessagePage page = query(new FindRecentMessagesQuery(turn.user(), turn.conversationId(),
+                settings.memoryMessages() + 1), MessagePage.class);
         List<MessageView> messages = new ArrayList<>(page.messages());
         if (!messages.isEmpty()) {
             // the AI service adds the current message itself
             messages.remove(messages.size() - 1);
         }
-        int from = Math.max(0, messages.size() - settings.memoryMessages());
-        return messages.subList(from, messages.size());
+        return messages;
     }
 
     /** The user's open and done tasks (not archived ones) for the system prompt, oldest first. */
@@ -142,15 +140,9 @@ public class TaskAgent {
         return ((Number) version).longValue();
     }
 
+    /** Local query handlers answer synchronously and refuse nothing; their failures are bugs. */
     private <R> R query(Object query, Class<R> type) {
-        try {
-            return queries.query(query, type).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        return queries.query(query, type).join();
     }
 
     /** What operators see in the failure event: the kind of failure, never a prompt or a key. */

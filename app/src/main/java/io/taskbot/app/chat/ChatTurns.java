@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutionException;
 
 /** Routes a chat message to the right conversation of the authenticated user and hands it to the agent. */
 @Component
@@ -97,14 +96,8 @@ public class ChatTurns {
         return new ConversationException("Conversation not found");
     }
 
+    /** Local query handlers answer synchronously and refuse nothing; their failures are bugs. */
     private <R> R query(Object query, Class<R> type) {
-        try {
-            return queries.query(query, type).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        return queries.query(query, type).join();
     }
 }

@@ -21,8 +21,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Sends task commands with the caller's metadata and answers with the task as the read model shows it once it has
@@ -88,18 +86,8 @@ public class TaskGateway {
                 + "read it again shortly");
     }
 
+    /** Local query handlers answer synchronously and refuse nothing; their failures are bugs. */
     private <R> R query(Object query, Class<R> resultType) {
-        try {
-            return queries.query(query, resultType).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while querying the read model", e);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("Query " + query.getClass().getSimpleName() + " failed", cause);
-        }
+        return queries.query(query, resultType).join();
     }
 }

@@ -37,7 +37,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The agent's tools for one turn of one user. The user, the channel and the request id are fixed when the turn
@@ -162,15 +161,9 @@ public final class TaskTools {
         return lookup.task();
     }
 
+    /** Local query handlers answer synchronously and refuse nothing; their failures are bugs. */
     private <R> R query(Object query, Class<R> type) {
-        try {
-            return queries.query(query, type).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        return queries.query(query, type).join();
     }
 
     private interface ToolBody {

@@ -115,6 +115,15 @@ final class ConversationHistoryStore {
         return page;
     }
 
+    /** The last {@code limit} said messages of a conversation, oldest first. */
+    List<MessageView> recentMessages(ConversationId id, int limit) {
+        List<MessageView> newestFirst = new ArrayList<>();
+        messages.find(Filters.and(Filters.eq(CONVERSATION, id.value()), Filters.eq(FAILED, false)))
+                .sort(Sorts.descending(ID)).limit(limit).forEach(document -> newestFirst.add(toView(document)));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
     private static MessageView toView(Document document) {
         List<ToolCall> calls = new ArrayList<>();
         for (Document call : document.getList(TOOL_CALLS, Document.class, List.of())) {

@@ -4,6 +4,7 @@ import io.taskbot.conversation.ConversationLookup;
 import io.taskbot.conversation.FindConversationQuery;
 import io.taskbot.conversation.FindLatestConversationQuery;
 import io.taskbot.conversation.FindMessagesQuery;
+import io.taskbot.conversation.FindRecentMessagesQuery;
 import io.taskbot.conversation.MessagePage;
 import io.taskbot.query.progress.ProjectionProgress;
 import org.axonframework.queryhandling.QueryHandler;
@@ -35,6 +36,14 @@ class ConversationQueryHandler {
         return store.latest(query.owner())
                 .flatMap(id -> store.version(query.owner(), id).map(version -> new ConversationLookup(id, version)))
                 .orElseGet(ConversationLookup::none);
+    }
+
+    @QueryHandler
+    MessagePage handle(FindRecentMessagesQuery query) {
+        if (store.version(query.owner(), query.conversationId()).isEmpty()) {
+            return MessagePage.notFound();
+        }
+        return new MessagePage(true, store.recentMessages(query.conversationId(), query.limit()));
     }
 
     @QueryHandler

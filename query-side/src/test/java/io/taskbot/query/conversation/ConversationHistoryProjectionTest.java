@@ -12,6 +12,7 @@ import io.taskbot.conversation.ConversationStartedEvent;
 import io.taskbot.conversation.FindConversationQuery;
 import io.taskbot.conversation.FindLatestConversationQuery;
 import io.taskbot.conversation.FindMessagesQuery;
+import io.taskbot.conversation.FindRecentMessagesQuery;
 import io.taskbot.conversation.MessagePage;
 import io.taskbot.conversation.MessageView;
 import io.taskbot.conversation.Role;
@@ -127,6 +128,16 @@ class ConversationHistoryProjectionTest {
                 .extracting(MessageView::id).containsExactly(11L);
         ConversationLookup latest = queries.handle(new FindLatestConversationQuery(ALICE));
         assertThat(latest.conversationId()).isEqualTo(SECOND);
+    }
+
+    @Test
+    void theRecentMessagesAreTheLastOnesOldestFirst() {
+        aliceTalks();
+        projection.on(new UserMessagePostedEvent(FIRST, "third", T0), 3, at(12));
+
+        assertThat(queries.handle(new FindRecentMessagesQuery(ALICE, FIRST, 2)).messages())
+                .extracting(MessageView::content).containsExactly("Added 'buy milk'.", "third");
+        assertThat(queries.handle(new FindRecentMessagesQuery(BOB, FIRST, 2)).found()).isFalse();
     }
 
     @Test
