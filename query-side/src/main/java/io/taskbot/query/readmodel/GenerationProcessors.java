@@ -2,6 +2,7 @@ package io.taskbot.query.readmodel;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -12,7 +13,13 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.TrackedEventMessage;
 
@@ -31,6 +38,8 @@ import java.util.List;
  * later event of the same task or conversation wait there, in order, while all other aggregates go on.
  */
 final class GenerationProcessors {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationProcessors.class);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final TokenStore tokenStore;
@@ -62,6 +71,7 @@ final class GenerationProcessors {
                 .eventHandlers(model.projection(generation, () -> pointers.seenActive(model.name(), generation)))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetterQueue(name))
+                .enqueuePolicy(GenerationProcessors::warnAndEnqueue)
                 .transactionManager(transactionManager)
                 // a queue that was empty when a segment was claimed is not asked about every single event
                 .enableSequenceIdentifierCache()
@@ -87,6 +97,21 @@ final class GenerationProcessors {
             invoker.registerHandlerInterceptor(interceptor);
         });
         return new RunningGeneration(model, generation, processor, invoker);
+    }
+
+    /**
+     * Axon's default decision (set the event aside, its cause's message cut to what the table holds), said out loud:
+     * an operator should learn from the log, not only from the admin endpoint, that a task stopped changing in a
+     * read model. Also decides again when a retry fails once more.
+     */
+    private static EnqueueDecision<EventMessage<?>> warnAndEnqueue(DeadLetter<? extends EventMessage<?>> letter,
+                                                                   Throwable cause) {
+        EventMessage<?> event = letter.message();
+        String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "-";
+        log.warn("A read model could not apply event {} ({} of aggregate {}); it waits in the dead-letter queue, with "
+                        + "every later event of that aggregate, until an admin retries it: {}",
+                event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregate, cause.toString());
+        return Decisions.enqueue(ThrowableCause.truncated(cause));
     }
 
     /** The dead letters of one processor; also for generations that no longer run here, to list or clear them. */
