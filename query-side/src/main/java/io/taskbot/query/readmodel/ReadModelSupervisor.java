@@ -302,8 +302,9 @@ final class ReadModelSupervisor implements SmartLifecycle {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), settings.retiredGrace());
             watches.remove(rebuilt);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // given up first, interrupted again after: the database and MongoDB clients refuse interrupted threads
             abandon(model, generation, old, claimed, "the application is stopping");
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             abandon(model, generation, old, claimed, e.toString());
             throw e;
