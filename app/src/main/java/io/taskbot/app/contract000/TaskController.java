@@ -2,6 +2,7 @@ package io.taskbot.app.contract000;
 
 import io.taskbot.app.security.CurrentUser;
 import io.taskbot.app.task.Caller;
+import io.taskbot.app.task.PastInstant;
 import io.taskbot.app.task.TaskGateway;
 import io.taskbot.app.web.RequestIds;
 import io.taskbot.messaging.Channel;
@@ -13,6 +14,7 @@ import io.taskbot.task.Priority;
 import io.taskbot.task.TaskErrorCode;
 import io.taskbot.task.TaskException;
 import io.taskbot.task.TaskFilter;
+import io.taskbot.task.TaskHistory;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskLookup;
 import io.taskbot.task.TaskSort;
@@ -82,13 +84,28 @@ class TaskController {
                 .tasks().stream().map(TaskResponse::of).toList();
     }
 
+    /** The task now, or with {@code as_of} as it was at that instant (404 if it did not exist then). */
     @GetMapping("/{taskId}")
-    TaskResponse get(@AuthenticationPrincipal Jwt token, @PathVariable long taskId) {
-        TaskLookup lookup = tasks.find(CurrentUser.of(token), taskId(taskId));
+    TaskResponse get(@AuthenticationPrincipal Jwt token, @PathVariable long taskId,
+                     @RequestParam(name = "as_of", required = false) String asOf) {
+        UserId user = CurrentUser.of(token);
+        TaskLookup lookup = asOf == null ? tasks.find(user, taskId(taskId))
+                : tasks.findAsOf(user, taskId(taskId), PastInstant.parse(asOf)
+                        .orElseThrow(() -> new InvalidParameterException(PastInstant.EXPECTED)));
         if (lookup.outcome() != TaskLookup.Outcome.FOUND) {
             throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
         }
         return TaskResponse.of(lookup.task());
+    }
+
+    /** Every change of the task, oldest first; also after it was deleted. Someone else's task is not found. */
+    @GetMapping("/{taskId}/history")
+    List<HistoryEntryResponse> history(@AuthenticationPrincipal Jwt token, @PathVariable long taskId) {
+        TaskHistory history = tasks.history(CurrentUser.of(token), taskId(taskId));
+        if (history.outcome() != TaskHistory.Outcome.FOUND) {
+            throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
+        }
+        return history.entries().stream().map(HistoryEntryResponse::of).toList();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -2,6 +2,7 @@ package io.taskbot.app.contract004;
 
 import io.taskbot.app.security.CurrentUser;
 import io.taskbot.app.task.Caller;
+import io.taskbot.app.task.PastInstant;
 import io.taskbot.app.task.TaskGateway;
 import io.taskbot.app.web.RequestIds;
 import io.taskbot.messaging.Channel;
@@ -13,6 +14,7 @@ import io.taskbot.task.Priority;
 import io.taskbot.task.TaskErrorCode;
 import io.taskbot.task.TaskException;
 import io.taskbot.task.TaskFilter;
+import io.taskbot.task.TaskHistory;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskLookup;
 import io.taskbot.task.TaskPage;
@@ -119,13 +121,29 @@ class V1TaskController {
                 .body(Envelope.of(created, "Task created successfully"));
     }
 
+    /** The task now, or with {@code as_of} as it was at that instant (404 if it did not exist then). */
     @GetMapping("/{taskId}")
-    Envelope get(@AuthenticationPrincipal Jwt token, @PathVariable long taskId) {
-        TaskLookup lookup = tasks.find(CurrentUser.of(token), taskId(taskId));
+    Envelope get(@AuthenticationPrincipal Jwt token, @PathVariable long taskId,
+                 @RequestParam(name = "as_of", required = false) String asOf) {
+        UserId user = CurrentUser.of(token);
+        TaskLookup lookup = asOf == null ? tasks.find(user, taskId(taskId))
+                : tasks.findAsOf(user, taskId(taskId), PastInstant.parse(asOf)
+                        .orElseThrow(() -> V1Failure.invalidInput(PastInstant.EXPECTED)));
         return switch (lookup.outcome()) {
             case FOUND -> Envelope.of(V1Task.of(lookup.task()));
             case NOT_OWNER -> throw new TaskException(TaskErrorCode.NOT_OWNER, "Task belongs to another user");
             case NOT_FOUND, BEHIND -> throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
+        };
+    }
+
+    /** Every change of the task, oldest first; also after it was deleted. Someone else's task is 403. */
+    @GetMapping("/{taskId}/history")
+    Envelope history(@AuthenticationPrincipal Jwt token, @PathVariable long taskId) {
+        TaskHistory history = tasks.history(CurrentUser.of(token), taskId(taskId));
+        return switch (history.outcome()) {
+            case FOUND -> Envelope.of(history.entries().stream().map(V1HistoryEntry::of).toList());
+            case NOT_OWNER -> throw new TaskException(TaskErrorCode.NOT_OWNER, "Task belongs to another user");
+            case NOT_FOUND -> throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
         };
     }
 

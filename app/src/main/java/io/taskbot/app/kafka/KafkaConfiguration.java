@@ -3,7 +3,6 @@ package io.taskbot.app.kafka;
 import io.taskbot.app.config.TaskbotProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.taskbot.query.taskevents.TaskEventsTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,7 +19,6 @@ import org.springframework.kafka.core.ProducerFactory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Kafka for the task events. The connection comes from the usual {@code spring.kafka.*} properties; with no
@@ -74,13 +72,6 @@ class KafkaConfiguration {
     @SuppressWarnings("unchecked")
     KafkaTemplate<String, byte[]> taskEventsKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
         return new KafkaTemplate<>((ProducerFactory<String, byte[]>) producerFactory);
-    }
-
-    @Bean
-    TaskEventsTopic taskEventsTopic(TaskbotProperties properties) {
-        TaskbotProperties.Kafka kafka = properties.kafka();
-        return new TaskEventsTopic(kafka.topic(), kafka.partitions(), Optional.ofNullable(kafka.replicationFactor()),
-                kafka.source(), kafka.ackTimeout());
     }
 
     @Bean

@@ -7,24 +7,39 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Orders the two stores of every projection: the read-model writes of a batch are made durable before the batch's
  * tracking token is committed to the event-store database. A crash can then only make a projection handle events
  * again (which it does idempotently), never skip events whose token was already saved.
+ * <p>
+ * The read models' own processors are built by the query side, one per generation; they take the interceptor as a
+ * bean qualified {@code readModelProcessing}. Axon's configured processors (the Kafka publisher) get it as a default.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelProcessingConfiguration {
 
+    /** Static, so that the method below can take it while this configuration is being built. */
+    @Bean
+    @Qualifier("readModelProcessing")
+    static MessageHandlerInterceptor<EventMessage<?>> flushReadModelsBeforeTokens(ReadModelDurability durability) {
+        return new FlushBeforeCommit(durability);
+    }
+
     @Autowired
-    void flushReadModelsBeforeTokens(EventProcessingConfigurer processing, ReadModelDurability durability) {
-        processing.registerDefaultHandlerInterceptor((configuration, processorName) -> new FlushBeforeCommit(durability));
+    void flushBeforeTokensInAxonsProcessors(EventProcessingConfigurer processing,
+                                     @Qualifier("readModelProcessing")
+                                     MessageHandlerInterceptor<EventMessage<?>> flushReadModelsBeforeTokens) {
+        processing.registerDefaultHandlerInterceptor((configuration, processorName) -> flushReadModelsBeforeTokens);
     }
 
     /**
-     * A failing handler stops its segment, which retries with back-off, instead of being logged and skipped: a
-     * skipped event would leave the read model wrong for good.
+     * In Axon's configured processors (the Kafka publisher), a failing handler stops its segment, which retries with
+     * back-off, instead of being logged and skipped: a skipped event would be missing from the topic for good. The
+     * read models set failing events aside in a dead-letter queue instead, see the query side's read-model package.
      */
     @Autowired
     void retryFailedEventsInsteadOfSkippingThem(EventProcessingConfigurer processing) {

@@ -3,10 +3,13 @@ package io.taskbot.app.task;
 import io.taskbot.messaging.MetadataKeys;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;
+import io.taskbot.task.FindTaskAsOfQuery;
+import io.taskbot.task.FindTaskHistoryQuery;
 import io.taskbot.task.FindTaskQuery;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.TaskErrorCode;
 import io.taskbot.task.TaskException;
+import io.taskbot.task.TaskHistory;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskLookup;
 import io.taskbot.task.TaskPage;
@@ -21,6 +24,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 
 /**
  * Sends task commands with the caller's metadata and answers with the task as the read model shows it once it has
@@ -56,6 +60,16 @@ public class TaskGateway {
 
     public TaskPage list(FindTasksQuery query) {
         return query(query, TaskPage.class);
+    }
+
+    /** Every change of the task, from the event store: it already holds the caller's own latest write. */
+    public TaskHistory history(UserId requester, TaskId taskId) {
+        return query(new FindTaskHistoryQuery(requester, taskId), TaskHistory.class);
+    }
+
+    /** The task as it was at {@code asOf}, rebuilt from its events. */
+    public TaskLookup findAsOf(UserId requester, TaskId taskId, Instant asOf) {
+        return query(new FindTaskAsOfQuery(requester, taskId, asOf), TaskLookup.class);
     }
 
     private TaskWritten send(Object command, Caller caller) {

@@ -13,7 +13,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The module boundaries of DESIGN.md, checked on the compiled classes of every module on the app's classpath. */
 class ModuleBoundariesTest {
 
-    private static final String[] SHARED_KERNEL = {"io.taskbot.task..", "io.taskbot.user..", "io.taskbot.messaging.."};
+    private static final String[] SHARED_KERNEL = {"io.taskbot.task..", "io.taskbot.user..", "io.taskbot.messaging..",
+            "io.taskbot.readmodel.."};
     private static final String COMMAND_SIDE = "io.taskbot.command..";
     private static final String QUERY_SIDE = "io.taskbot.query..";
     private static final String CHAT_AGENT = "io.taskbot.agent..";
@@ -42,6 +43,7 @@ class ModuleBoundariesTest {
         classes().that().resideInAnyPackage(SHARED_KERNEL)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java..", "io.taskbot.task..", "io.taskbot.user..", "io.taskbot.messaging..",
+                        "io.taskbot.readmodel..",
                         "org.axonframework.modelling.command..", "org.axonframework.serialization..")
                 .check(taskbot);
     }

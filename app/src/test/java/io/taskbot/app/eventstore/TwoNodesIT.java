@@ -1,5 +1,7 @@
 package io.taskbot.app.eventstore;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskbot.app.support.Admins;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.Databases;
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -48,6 +51,7 @@ class TwoNodesIT {
         database = Databases.freshEventStore();
         Map<String, String> shared = new LinkedHashMap<>(database);
         shared.put("taskbot.jwt.secret", "a-shared-secret-of-more-than-32-bytes!!");
+        shared.putAll(Admins.PROPERTIES);
         nodeOne = RunningApp.start(nodeOneDir, shared);
         // node two uses node one's read-model MongoDB, as both would use one MongoDB cluster
         Map<String, String> second = new LinkedHashMap<>(shared);
@@ -105,6 +109,46 @@ class TwoNodesIT {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRebuildAskedForOnOneNodeSwitchesBothAtOnce() throws Exception {
+        ApiClient one = nodeOne.client();
+        ApiClient two = nodeTwo.client();
+        String admin = Admins.login(one);
+        User user = Users.register(one, "rebuilt");
+        for (int i = 0; i < 30; i++) {
+            ApiClient node = i % 2 == 0 ? one : two;
+            assertThat(node.post("/api/v1/tasks", user.token(), Map.of("title", "r" + i)).status()).isEqualTo(201);
+        }
+
+        Response started = two.post("/api/admin/read-models/tasks/rebuild", admin, Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        int generation = started.json().at("/rebuild/generation").asInt();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            JsonNode tasks = null;
+            for (JsonNode model : one.get("/api/admin/read-models", admin).json()) {
+                if (model.get("name").asText().equals("tasks")) {
+                    tasks = model;
+                }
+            }
+            if (tasks != null && tasks.get("state").asText().equals("live")
+                    && tasks.get("generation").asInt() == generation) {
+                break;
+            }
+            assertThat(System.nanoTime()).as("switched: %s", tasks).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+
+        assertThat(one.get("/api/v1/tasks?limit=100", user.token()).json()).hasSize(30);
+        assertThat(two.get("/api/v1/tasks?limit=100", user.token()).json()).hasSize(30);
+        for (ApiClient node : List.of(one, two)) {
+            Response created = node.post("/api/v1/tasks", user.token(), Map.of("title", "after the switch"));
+            assertThat(created.status()).as("both nodes follow the new generation").isEqualTo(201);
+            assertThat(node.get("/api/v1/tasks/" + created.json().get("id").asLong(), user.token()).status())
+                    .isEqualTo(200);
         }
     }
 

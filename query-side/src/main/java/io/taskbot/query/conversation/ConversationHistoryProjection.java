@@ -7,28 +7,33 @@ import io.taskbot.conversation.ConversationStartedEvent;
 import io.taskbot.conversation.Role;
 import io.taskbot.conversation.UserMessagePostedEvent;
 import io.taskbot.query.progress.ProjectionProgress;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.TrackingToken;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.ToLongFunction;
 
 /**
- * Builds the conversation history from conversation events, idempotently: messages are keyed by their event's
- * position in the event store, conversations advance only to newer versions.
+ * Builds one generation of the conversation history from conversation events, idempotently: messages are keyed by
+ * their event's position in the event store (looked up, not taken from the tracking token, whose position is not the
+ * event's own when the event committed late), conversations advance only to newer versions. Reports progress to
+ * waiting readers while its generation is the one they read.
  */
-@ProcessingGroup(ConversationHistoryProjection.PROCESSING_GROUP)
 class ConversationHistoryProjection {
-
-    static final String PROCESSING_GROUP = "conversation-history";
 
     private final ConversationHistoryStore store;
     private final ProjectionProgress progress;
+    private final BooleanSupplier reportsProgress;
+    private final ToLongFunction<EventMessage<?>> positions;
 
-    ConversationHistoryProjection(ConversationHistoryStore store, ProjectionProgress progress) {
+    ConversationHistoryProjection(ConversationHistoryStore store, ProjectionProgress progress,
+                                  BooleanSupplier reportsProgress, ToLongFunction<EventMessage<?>> positions) {
         this.store = store;
         this.progress = progress;
+        this.reportsProgress = reportsProgress;
+        this.positions = positions;
     }
 
     @EventHandler
@@ -38,31 +43,29 @@ class ConversationHistoryProjection {
     }
 
     @EventHandler
-    void on(UserMessagePostedEvent event, @SequenceNumber long version, TrackingToken token) {
-        store.append(position(token), event.conversationId(), Role.USER, event.content(), List.of(), false,
+    void on(UserMessagePostedEvent event, @SequenceNumber long version, EventMessage<?> message) {
+        store.append(positions.applyAsLong(message), event.conversationId(), Role.USER, event.content(), List.of(), false,
                 event.occurredAt(), version);
         reached(event.conversationId(), version);
     }
 
     @EventHandler
-    void on(AssistantRepliedEvent event, @SequenceNumber long version, TrackingToken token) {
-        store.append(position(token), event.conversationId(), Role.ASSISTANT, event.content(), event.toolCalls(), false,
+    void on(AssistantRepliedEvent event, @SequenceNumber long version, EventMessage<?> message) {
+        store.append(positions.applyAsLong(message), event.conversationId(), Role.ASSISTANT, event.content(), event.toolCalls(), false,
                 event.occurredAt(), version);
         reached(event.conversationId(), version);
     }
 
     @EventHandler
-    void on(AssistantFailedEvent event, @SequenceNumber long version, TrackingToken token) {
-        store.append(position(token), event.conversationId(), Role.ASSISTANT, "", List.of(), true,
+    void on(AssistantFailedEvent event, @SequenceNumber long version, EventMessage<?> message) {
+        store.append(positions.applyAsLong(message), event.conversationId(), Role.ASSISTANT, "", List.of(), true,
                 event.occurredAt(), version);
         reached(event.conversationId(), version);
     }
 
     private void reached(ConversationId id, long version) {
-        progress.reached(id.value(), version);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("events must come with a position"));
+        if (reportsProgress.getAsBoolean()) {
+            progress.reached(id.value(), version);
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.taskbot.conversation.ConversationId;
 import io.taskbot.conversation.MessageView;
 import io.taskbot.conversation.Role;
 import io.taskbot.conversation.ToolCall;
+import io.taskbot.query.readmodel.Generations;
 import io.taskbot.user.UserId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -24,9 +25,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Two collections: {@code conversations} (owner, last activity, version) and {@code conversation_messages}, whose
- * {@code _id} is the event's position in the event store, so that redelivery overwrites nothing and a rebuild gives
- * every message the same id again.
+ * Two collections per generation: {@code conversations} (owner, last activity, version) and
+ * {@code conversation_messages}, whose {@code _id} is the event's position in the event store, so that redelivery
+ * overwrites nothing and a rebuild gives every message the same id again.
  */
 final class ConversationHistoryStore {
 
@@ -45,9 +46,12 @@ final class ConversationHistoryStore {
     private final MongoCollection<Document> conversations;
     private final MongoCollection<Document> messages;
 
-    ConversationHistoryStore(MongoDatabase database) {
-        this.conversations = database.getCollection("conversations");
-        this.messages = database.getCollection("conversation_messages");
+    static final String CONVERSATIONS = "conversations";
+    static final String MESSAGES = "conversation_messages";
+
+    ConversationHistoryStore(MongoDatabase database, int generation) {
+        this.conversations = database.getCollection(Generations.collection(CONVERSATIONS, generation));
+        this.messages = database.getCollection(Generations.collection(MESSAGES, generation));
     }
 
     void createIndexes() {
@@ -84,15 +88,19 @@ final class ConversationHistoryStore {
                         .append(FAILED, failed)
                         .append(TIMESTAMP, Date.from(at))),
                 new UpdateOptions().upsert(true));
-        conversations.updateOne(Filters.and(Filters.eq(ID, id.value()), Filters.lt(VERSION, version)),
-                Updates.combine(Updates.set(VERSION, version), Updates.set(LAST_ACTIVITY, Date.from(at))));
+        // the version is compared here rather than in the update's filter: the embedded server uses its _id index
+        // only for a query on exactly _id; a conversation's events are applied one at a time, in order
+        if (conversation.getLong(VERSION) < version) {
+            conversations.updateOne(Filters.eq(ID, id.value()),
+                    Updates.combine(Updates.set(VERSION, version), Updates.set(LAST_ACTIVITY, Date.from(at))));
+        }
     }
 
     /** The conversation's version if {@code owner} has it; empty for unknown and foreign conversations alike. */
     Optional<Long> version(UserId owner, ConversationId id) {
-        Document conversation = conversations.find(Filters.and(Filters.eq(ID, id.value()),
-                Filters.eq(OWNER, owner.value()))).first();
-        return Optional.ofNullable(conversation).map(document -> document.getLong(VERSION));
+        Document conversation = conversations.find(Filters.eq(ID, id.value())).first();
+        return Optional.ofNullable(conversation).filter(found -> found.getLong(OWNER) == owner.value())
+                .map(document -> document.getLong(VERSION));
     }
 
     long version(ConversationId id) {

@@ -9,14 +9,19 @@ import io.taskbot.conversation.MessagePage;
 import io.taskbot.query.progress.ProjectionProgress;
 import org.axonframework.queryhandling.QueryHandler;
 
-/** Answers conversation queries; a conversation is only ever visible to its owner. */
+import java.util.function.Supplier;
+
+/**
+ * Answers conversation queries from the history's active generation, looked up per query; a conversation is only
+ * ever visible to its owner.
+ */
 class ConversationQueryHandler {
 
-    private final ConversationHistoryStore store;
+    private final Supplier<ConversationHistoryStore> active;
     private final ProjectionProgress progress;
 
-    ConversationQueryHandler(ConversationHistoryStore store, ProjectionProgress progress) {
-        this.store = store;
+    ConversationQueryHandler(Supplier<ConversationHistoryStore> active, ProjectionProgress progress) {
+        this.active = active;
         this.progress = progress;
     }
 
@@ -24,15 +29,16 @@ class ConversationQueryHandler {
     ConversationLookup handle(FindConversationQuery query) {
         if (query.minVersion() > FindConversationQuery.ANY_VERSION) {
             progress.await(query.conversationId().value(), query.minVersion(),
-                    () -> store.version(query.conversationId()));
+                    () -> active.get().version(query.conversationId()));
         }
-        return store.version(query.owner(), query.conversationId())
+        return active.get().version(query.owner(), query.conversationId())
                 .map(version -> new ConversationLookup(query.conversationId(), version))
                 .orElseGet(ConversationLookup::none);
     }
 
     @QueryHandler
     ConversationLookup handle(FindLatestConversationQuery query) {
+        ConversationHistoryStore store = active.get();
         return store.latest(query.owner())
                 .flatMap(id -> store.version(query.owner(), id).map(version -> new ConversationLookup(id, version)))
                 .orElseGet(ConversationLookup::none);
@@ -40,6 +46,7 @@ class ConversationQueryHandler {
 
     @QueryHandler
     MessagePage handle(FindRecentMessagesQuery query) {
+        ConversationHistoryStore store = active.get();
         if (store.version(query.owner(), query.conversationId()).isEmpty()) {
             return MessagePage.notFound();
         }
@@ -48,6 +55,7 @@ class ConversationQueryHandler {
 
     @QueryHandler
     MessagePage handle(FindMessagesQuery query) {
+        ConversationHistoryStore store = active.get();
         if (query.conversationId() != null && store.version(query.owner(), query.conversationId()).isEmpty()) {
             return MessagePage.notFound();
         }

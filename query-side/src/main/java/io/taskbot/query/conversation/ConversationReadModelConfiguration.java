@@ -2,22 +2,20 @@ package io.taskbot.query.conversation;
 
 import com.mongodb.client.MongoDatabase;
 import io.taskbot.query.progress.ProjectionProgress;
+import io.taskbot.query.readmodel.EventPositions;
+import io.taskbot.query.readmodel.ReadModelPointers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 
-/** Wires the conversation history read model onto the read-model database. */
+/**
+ * Wires the conversation history read model onto the read-model database. Its projections are not beans: each
+ * generation gets its own, run by the read-model supervisor.
+ */
 @Configuration(proxyBeanMethods = false)
 class ConversationReadModelConfiguration {
-
-    @Bean
-    ConversationHistoryStore conversationHistoryStore(MongoDatabase readModelDatabase) {
-        ConversationHistoryStore store = new ConversationHistoryStore(readModelDatabase);
-        store.createIndexes();
-        return store;
-    }
 
     @Bean
     ProjectionProgress conversationProgress(@Value("${taskbot.read-your-writes.timeout:5s}") Duration timeout) {
@@ -25,14 +23,17 @@ class ConversationReadModelConfiguration {
     }
 
     @Bean
-    ConversationHistoryProjection conversationHistoryProjection(ConversationHistoryStore conversationHistoryStore,
-                                                                ProjectionProgress conversationProgress) {
-        return new ConversationHistoryProjection(conversationHistoryStore, conversationProgress);
+    ConversationHistoryReadModel conversationHistoryReadModel(MongoDatabase readModelDatabase,
+                                                              ReadModelPointers readModelPointers,
+                                                              ProjectionProgress conversationProgress,
+                                                              EventPositions eventPositions) {
+        return new ConversationHistoryReadModel(readModelDatabase, readModelPointers, conversationProgress,
+                eventPositions);
     }
 
     @Bean
-    ConversationQueryHandler conversationQueryHandler(ConversationHistoryStore conversationHistoryStore,
+    ConversationQueryHandler conversationQueryHandler(ConversationHistoryReadModel conversationHistoryReadModel,
                                                       ProjectionProgress conversationProgress) {
-        return new ConversationQueryHandler(conversationHistoryStore, conversationProgress);
+        return new ConversationQueryHandler(conversationHistoryReadModel::active, conversationProgress);
     }
 }

@@ -40,7 +40,10 @@ public final class ProjectionProgress {
     }
 
     /**
-     * Waits until {@code storedVersion} reports at least {@code version}, at most the configured timeout.
+     * Waits until {@code storedVersion} reports at least {@code version}, at most the configured timeout. A report only
+     * wakes the reader to look again: it returns true only once it has itself read the version from the store it is
+     * about to answer from. A report can come from a projection writing elsewhere (a read model being rebuilt, or
+     * the generation just switched away from), and believing it would answer from a store that lacks the write.
      *
      * @return whether the read model got there in time
      */
@@ -48,33 +51,32 @@ public final class ProjectionProgress {
         if (storedVersion.getAsLong() >= version) {
             return true;
         }
-        Waiter waiter = new Waiter(version, new CompletableFuture<>());
-        Queue<Waiter> queue = waiters.computeIfAbsent(aggregateId, id -> new ConcurrentLinkedQueue<>());
-        queue.add(waiter);
         long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            // registered before looking again, so a report in between is not missed
-            while (storedVersion.getAsLong() < version) {
+        while (true) {
+            Waiter waiter = new Waiter(version, new CompletableFuture<>());
+            Queue<Waiter> queue = waiters.computeIfAbsent(aggregateId, id -> new ConcurrentLinkedQueue<>());
+            queue.add(waiter);
+            try {
+                // registered before looking, so a report in between is not missed
+                if (storedVersion.getAsLong() >= version) {
+                    return true;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                try {
-                    waiter.reached().get(Math.min(left, LOOK_AGAIN.toNanos()), TimeUnit.NANOSECONDS);
-                    return true;
-                } catch (TimeoutException lookAgain) {
-                    // nothing reported on this node yet
-                } catch (ExecutionException impossible) {
-                    throw new IllegalStateException(impossible);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                waiter.reached().get(Math.min(left, LOOK_AGAIN.toNanos()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException lookAgain) {
+                // nothing reported on this node yet
+            } catch (ExecutionException impossible) {
+                throw new IllegalStateException(impossible);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                queue.remove(waiter);
+                waiters.computeIfPresent(aggregateId, (id, remaining) -> remaining.isEmpty() ? null : remaining);
             }
-            return true;
-        } finally {
-            queue.remove(waiter);
-            waiters.computeIfPresent(aggregateId, (id, remaining) -> remaining.isEmpty() ? null : remaining);
         }
     }
 }

@@ -15,9 +15,10 @@ import io.taskbot.task.TaskReopenedEvent;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskTagsChangedEvent;
 import io.taskbot.task.TaskUnarchivedEvent;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+
+import java.util.function.BooleanSupplier;
 
 import static io.taskbot.query.task.TaskDocuments.DESCRIPTION;
 import static io.taskbot.query.task.TaskDocuments.DUE_DATE;
@@ -28,25 +29,27 @@ import static io.taskbot.query.task.TaskDocuments.TAGS;
 import static io.taskbot.query.task.TaskDocuments.TITLE;
 
 /**
- * Builds the task read model from task events. Runs in its own streaming processor, so it can lag behind the event
- * store and be replayed; each handler is idempotent through the task's sequence number. After each event it reports
- * the version it wrote, which wakes readers waiting for their own write on this node.
+ * Builds one generation of the task read model from task events. Runs in that generation's own streaming processor,
+ * so it can lag behind the event store and be rebuilt; each handler is idempotent through the task's sequence number.
+ * After each event it reports the version it wrote, which wakes readers waiting for their own write on this node,
+ * as long as its generation is the one readers read.
  */
-@ProcessingGroup(TaskProjection.PROCESSING_GROUP)
 class TaskProjection {
-
-    static final String PROCESSING_GROUP = "tasks";
 
     private final TaskViewStore store;
     private final ProjectionProgress progress;
+    private final BooleanSupplier reportsProgress;
 
-    TaskProjection(TaskViewStore store, ProjectionProgress progress) {
+    TaskProjection(TaskViewStore store, ProjectionProgress progress, BooleanSupplier reportsProgress) {
         this.store = store;
         this.progress = progress;
+        this.reportsProgress = reportsProgress;
     }
 
     private void reached(TaskId taskId, long version) {
-        progress.reached(taskId.toString(), version);
+        if (reportsProgress.getAsBoolean()) {
+            progress.reached(taskId.toString(), version);
+        }
     }
 
     @EventHandler

@@ -7,30 +7,36 @@ import io.taskbot.task.TaskLookup;
 import io.taskbot.task.TaskPage;
 import org.axonframework.queryhandling.QueryHandler;
 
-/** Answers task queries from the read model. Only a task's owner gets to see it. */
+import java.util.function.Supplier;
+
+/**
+ * Answers task queries from the read model's active generation, looked up for every query so that a switch to a
+ * rebuilt generation reaches all readers at once. Only a task's owner gets to see it.
+ */
 class TaskQueryHandler {
 
-    private final TaskViewStore store;
+    private final Supplier<TaskViewStore> active;
     private final ProjectionProgress progress;
 
-    TaskQueryHandler(TaskViewStore store, ProjectionProgress progress) {
-        this.store = store;
+    TaskQueryHandler(Supplier<TaskViewStore> active, ProjectionProgress progress) {
+        this.active = active;
         this.progress = progress;
     }
 
     @QueryHandler
     TaskLookup handle(FindTaskQuery query) {
-        if (query.minVersion() > FindTaskQuery.ANY_VERSION
-                && !progress.await(query.taskId().toString(), query.minVersion(), () -> store.version(query.taskId()))) {
+        if (query.minVersion() > FindTaskQuery.ANY_VERSION && !progress.await(query.taskId().toString(),
+                query.minVersion(), () -> active.get().version(query.taskId()))) {
             return TaskLookup.behind();
         }
-        return store.find(query.taskId())
+        // a switch between the wait and this read only moves forward: the new generation holds all the old one did
+        return active.get().find(query.taskId())
                 .map(task -> task.owner().equals(query.requester()) ? TaskLookup.found(task) : TaskLookup.notOwner())
                 .orElseGet(TaskLookup::notFound);
     }
 
     @QueryHandler
     TaskPage handle(FindTasksQuery query) {
-        return store.findPage(query.owner(), query.filter(), query.sort(), query.offset(), query.limit());
+        return active.get().findPage(query.owner(), query.filter(), query.sort(), query.offset(), query.limit());
     }
 }

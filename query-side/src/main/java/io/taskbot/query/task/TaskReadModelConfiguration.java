@@ -2,22 +2,19 @@ package io.taskbot.query.task;
 
 import com.mongodb.client.MongoDatabase;
 import io.taskbot.query.progress.ProjectionProgress;
+import io.taskbot.query.readmodel.ReadModelPointers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 
-/** Wires the task read model onto the read-model database that the application provides. */
+/**
+ * Wires the task read model onto the read-model database that the application provides. Its projections are not
+ * beans: each generation gets its own, run by the read-model supervisor.
+ */
 @Configuration(proxyBeanMethods = false)
 class TaskReadModelConfiguration {
-
-    @Bean
-    TaskViewStore taskViewStore(MongoDatabase readModelDatabase) {
-        TaskViewStore store = new TaskViewStore(readModelDatabase);
-        store.createIndexes();
-        return store;
-    }
 
     @Bean
     ProjectionProgress taskProgress(@Value("${taskbot.read-your-writes.timeout:5s}") Duration timeout) {
@@ -25,12 +22,13 @@ class TaskReadModelConfiguration {
     }
 
     @Bean
-    TaskProjection taskProjection(TaskViewStore taskViewStore, ProjectionProgress taskProgress) {
-        return new TaskProjection(taskViewStore, taskProgress);
+    TaskReadModel taskReadModel(MongoDatabase readModelDatabase, ReadModelPointers readModelPointers,
+                                ProjectionProgress taskProgress) {
+        return new TaskReadModel(readModelDatabase, readModelPointers, taskProgress);
     }
 
     @Bean
-    TaskQueryHandler taskQueryHandler(TaskViewStore taskViewStore, ProjectionProgress taskProgress) {
-        return new TaskQueryHandler(taskViewStore, taskProgress);
+    TaskQueryHandler taskQueryHandler(TaskReadModel taskReadModel, ProjectionProgress taskProgress) {
+        return new TaskQueryHandler(taskReadModel::active, taskProgress);
     }
 }

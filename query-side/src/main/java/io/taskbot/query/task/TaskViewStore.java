@@ -9,6 +9,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.taskbot.query.readmodel.Generations;
 import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskId;
@@ -41,7 +42,7 @@ import static io.taskbot.query.task.TaskDocuments.UPDATED_AT;
 import static io.taskbot.query.task.TaskDocuments.VERSION;
 
 /**
- * The {@code tasks} collection. Every write is conditional on the event's sequence number being newer than the
+ * The {@code tasks} collection of one generation ({@code tasks}, {@code tasks_v2}, …). Every write is conditional on the event's sequence number being newer than the
  * document's, so delivering an event twice, or an older one late, leaves the document as it was.
  */
 final class TaskViewStore {
@@ -50,8 +51,8 @@ final class TaskViewStore {
 
     private final MongoCollection<Document> tasks;
 
-    TaskViewStore(MongoDatabase database) {
-        this(database.getCollection(COLLECTION));
+    TaskViewStore(MongoDatabase database, int generation) {
+        this(database.getCollection(Generations.collection(COLLECTION, generation)));
     }
 
     TaskViewStore(MongoCollection<Document> tasks) {
@@ -77,22 +78,40 @@ final class TaskViewStore {
 
     /** Applies {@code changes} unless the document has already seen this or a newer event. */
     void update(TaskId id, long version, Instant at, Bson... changes) {
+        if (!isNewerThanStored(id, version)) {
+            return;
+        }
         List<Bson> updates = new ArrayList<>(List.of(changes));
         updates.add(Updates.set(VERSION, version));
         updates.add(Updates.set(UPDATED_AT, Date.from(at)));
-        tasks.updateOne(Filters.and(Filters.eq(ID, id.value()), Filters.lt(VERSION, version)),
-                Updates.combine(updates));
+        tasks.updateOne(Filters.eq(ID, id.value()), Updates.combine(updates));
     }
 
     void markDeleted(TaskId id, long version) {
-        tasks.updateOne(Filters.and(Filters.eq(ID, id.value()), Filters.lt(VERSION, version)),
-                Updates.combine(Updates.set(DELETED, true), Updates.set(VERSION, version)));
+        if (isNewerThanStored(id, version)) {
+            tasks.updateOne(Filters.eq(ID, id.value()),
+                    Updates.combine(Updates.set(DELETED, true), Updates.set(VERSION, version)));
+        }
+    }
+
+    /**
+     * Whether the task exists here and has not seen {@code version} yet. Asked as a separate read by {@code _id} alone
+     * rather than as a condition of the update: the embedded server uses its {@code _id} index only for a query on
+     * exactly {@code _id}, and any other query scans the whole collection, which made every update cost time in
+     * proportion to the number of tasks. Nothing else writes the task in between: a generation's events of one task
+     * are applied one at a time, in order (sequenced per aggregate, also when retried from the dead-letter queue).
+     */
+    private boolean isNewerThanStored(TaskId id, long version) {
+        long stored = version(id);
+        return stored >= 0 && stored < version;
     }
 
     /** The task unless it is deleted; whoever asks must check the owner. */
     Optional<TaskView> find(TaskId id) {
-        Document document = tasks.find(Filters.and(Filters.eq(ID, id.value()), Filters.eq(DELETED, false))).first();
-        return Optional.ofNullable(document).map(TaskDocuments::toView);
+        // by _id alone, the one query the embedded server answers from an index; tombstones are skipped here
+        Document document = tasks.find(Filters.eq(ID, id.value())).first();
+        return Optional.ofNullable(document).filter(found -> !found.getBoolean(DELETED, false))
+                .map(TaskDocuments::toView);
     }
 
     /** The version the read model has reached for this task, tombstones included; -1 if it has not seen it. */

@@ -12,10 +12,10 @@ import io.taskbot.task.DueDate;
 import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
-import io.taskbot.task.TaskDeletedEvent;
 import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
 import io.taskbot.task.TaskEvent;
+import io.taskbot.task.TaskEventKind;
 import io.taskbot.task.TaskPriorityChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
 import io.taskbot.task.TaskReopenedEvent;
@@ -81,34 +81,7 @@ final class TaskEventRecords {
     }
 
     static String type(TaskEvent event) {
-        return TYPE_PREFIX + kind(event);
-    }
-
-    private static String kind(TaskEvent event) {
-        if (event instanceof TaskCreatedEvent) {
-            return "created";
-        } else if (event instanceof TaskRenamedEvent) {
-            return "renamed";
-        } else if (event instanceof TaskDescriptionChangedEvent) {
-            return "description_changed";
-        } else if (event instanceof TaskPriorityChangedEvent) {
-            return "priority_changed";
-        } else if (event instanceof TaskDueDateChangedEvent) {
-            return "due_date_changed";
-        } else if (event instanceof TaskTagsChangedEvent) {
-            return "tags_changed";
-        } else if (event instanceof TaskCompletedEvent) {
-            return "completed";
-        } else if (event instanceof TaskReopenedEvent) {
-            return "reopened";
-        } else if (event instanceof TaskArchivedEvent) {
-            return "archived";
-        } else if (event instanceof TaskUnarchivedEvent) {
-            return "unarchived";
-        } else if (event instanceof TaskDeletedEvent) {
-            return "deleted";
-        }
-        throw new IllegalArgumentException("no published form for " + event.getClass().getName());
+        return TYPE_PREFIX + TaskEventKind.of(event).wireName();
     }
 
     private static void data(TaskEvent event, ObjectNode data) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where and how task events are published; the application fills it from its configuration.
+ * Where and how task events are published, from the {@code taskbot.kafka.*} settings.
  *
  * @param name              the topic
  * @param partitions        partitions of the topic when it has to be created

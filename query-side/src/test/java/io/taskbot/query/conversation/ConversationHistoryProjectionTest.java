@@ -20,14 +20,17 @@ import io.taskbot.conversation.ToolCall;
 import io.taskbot.conversation.UserMessagePostedEvent;
 import io.taskbot.query.progress.ProjectionProgress;
 import io.taskbot.user.UserId;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +51,12 @@ class ConversationHistoryProjectionTest {
     void startMongo() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
-        ConversationHistoryStore store = new ConversationHistoryStore(client.getDatabase("history-test"));
+        ConversationHistoryStore store = new ConversationHistoryStore(client.getDatabase("history-test"), 1);
         store.createIndexes();
         ProjectionProgress progress = new ProjectionProgress(Duration.ofMillis(200));
-        projection = new ConversationHistoryProjection(store, progress);
-        queries = new ConversationQueryHandler(store, progress);
+        projection = new ConversationHistoryProjection(store, progress, () -> true,
+                message -> positions.get(message.getIdentifier()));
+        queries = new ConversationQueryHandler(() -> store, progress);
     }
 
     @AfterEach
@@ -61,8 +65,14 @@ class ConversationHistoryProjectionTest {
         server.shutdown();
     }
 
-    private static GlobalSequenceTrackingToken at(long position) {
-        return new GlobalSequenceTrackingToken(position);
+    /** Positions of the stored events these tests deliver, by event identifier. */
+    private final Map<String, Long> positions = new HashMap<>();
+
+    /** A stored event at {@code position}: the projection looks positions up by event identifier. */
+    private EventMessage<?> at(long position) {
+        EventMessage<?> stored = GenericEventMessage.asEventMessage("event at " + position);
+        positions.put(stored.getIdentifier(), position);
+        return stored;
     }
 
     private void aliceTalks() {

@@ -56,6 +56,20 @@ class ProjectionProgressTest {
     }
 
     @Test
+    void aReportIsOnlyAHintUntilTheStoreTheReaderUsesShowsTheVersion() throws Exception {
+        AtomicLong stored = new AtomicLong(0);
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> progress.await("6", 2, stored::get));
+
+        Thread.sleep(20);
+        progress.reached("6", 2);
+        Thread.sleep(100);
+        assertThat(waiting).as("reported by a projection writing somewhere else").isNotDone();
+
+        stored.set(2);
+        assertThat(waiting.get(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void givesUpAfterTheTimeout() {
         ProjectionProgress impatient = new ProjectionProgress(Duration.ofMillis(120));
 

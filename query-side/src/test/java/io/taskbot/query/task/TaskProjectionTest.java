@@ -51,11 +51,11 @@ class TaskProjectionTest {
     void startMongo() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
-        TaskViewStore store = new TaskViewStore(client.getDatabase("taskbot-test"));
+        TaskViewStore store = new TaskViewStore(client.getDatabase("taskbot-test"), 1);
         store.createIndexes();
         ProjectionProgress progress = new ProjectionProgress(Duration.ofMillis(200));
-        projection = new TaskProjection(store, progress);
-        queries = new TaskQueryHandler(store, progress);
+        projection = new TaskProjection(store, progress, () -> true);
+        queries = new TaskQueryHandler(() -> store, progress);
     }
 
     @AfterEach
