@@ -7,4 +7,9 @@ import java.time.Instant;
 /** The task was done. */
 @Revision("1")
 public record TaskCompletedEvent(TaskId taskId, Instant occurredAt) implements TaskEvent {
+
+    @Override
+    public TaskEventKind kind() {
+        return TaskEventKind.COMPLETED;
+    }
 }

@@ -17,4 +17,9 @@ public record TaskCreatedEvent(
         DueDate dueDate,
         List<String> tags,
         Instant occurredAt) implements TaskEvent {
+
+    @Override
+    public TaskEventKind kind() {
+        return TaskEventKind.CREATED;
+    }
 }

@@ -7,4 +7,9 @@ import java.time.Instant;
 /** The task was deleted; it takes no further changes. */
 @Revision("1")
 public record TaskDeletedEvent(TaskId taskId, Instant occurredAt) implements TaskEvent {
+
+    @Override
+    public TaskEventKind kind() {
+        return TaskEventKind.DELETED;
+    }
 }

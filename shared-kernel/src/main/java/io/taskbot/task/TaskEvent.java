@@ -11,4 +11,10 @@ public sealed interface TaskEvent permits TaskCreatedEvent, TaskRenamedEvent, Ta
 
     /** When the change was requested at the edge. */
     Instant occurredAt();
+
+    /**
+     * The kind of change, declared by each event itself, so that a new event cannot exist without one; every switch
+     * over the kinds (first of all {@link TaskState#apply}) then fails to compile until it handles the new kind.
+     */
+    TaskEventKind kind();
 }

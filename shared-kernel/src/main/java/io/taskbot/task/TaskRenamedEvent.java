@@ -7,4 +7,9 @@ import java.time.Instant;
 /** The task got a new title. */
 @Revision("1")
 public record TaskRenamedEvent(TaskId taskId, String title, Instant occurredAt) implements TaskEvent {
+
+    @Override
+    public TaskEventKind kind() {
+        return TaskEventKind.RENAMED;
+    }
 }

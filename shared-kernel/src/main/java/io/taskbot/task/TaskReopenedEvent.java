@@ -7,4 +7,9 @@ import java.time.Instant;
 /** A completed task is pending again. */
 @Revision("1")
 public record TaskReopenedEvent(TaskId taskId, Instant occurredAt) implements TaskEvent {
+
+    @Override
+    public TaskEventKind kind() {
+        return TaskEventKind.REOPENED;
+    }
 }

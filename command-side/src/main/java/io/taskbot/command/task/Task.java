@@ -2,8 +2,6 @@ package io.taskbot.command.task;
 
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;
-import io.taskbot.task.DueDate;
-import io.taskbot.task.Priority;
 import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
@@ -11,12 +9,14 @@ import io.taskbot.task.TaskDeletedEvent;
 import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
 import io.taskbot.task.TaskErrorCode;
+import io.taskbot.task.TaskEvent;
 import io.taskbot.task.TaskException;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskPriorityChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
 import io.taskbot.task.TaskReopenedEvent;
 import io.taskbot.task.TaskRules;
+import io.taskbot.task.TaskState;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskTagsChangedEvent;
 import io.taskbot.task.TaskUnarchivedEvent;
@@ -31,9 +31,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -46,14 +44,8 @@ class Task {
 
     @AggregateIdentifier
     private TaskId id;
-    private UserId owner;
-    private String title;
-    private String description;
-    private Priority priority;
-    private TaskStatus status;
-    private DueDate dueDate;
-    private List<String> tags;
-    private boolean deleted;
+    /** Folded by {@link TaskState#apply}, the one place that says how an event changes a task. */
+    private TaskState state;
 
     /** For Axon, which rebuilds a task by replaying its events on an empty instance. */
     protected Task() {
@@ -77,28 +69,29 @@ class Task {
                 : TaskRules.checkDescription(command.description());
         List<String> newTags = command.tags() == null ? null : Tags.normalize(command.tags());
         TaskStatus newStatus = command.status();
+        TaskStatus status = state.status();
         if (newStatus != null && newStatus != status && !status.canMoveTo(newStatus)) {
             throw new TaskException(TaskErrorCode.INVALID_STATUS_TRANSITION,
                     "A task that is " + status.wireName() + " cannot become " + newStatus.wireName());
         }
 
         Instant at = command.requestedAt();
-        if (newTitle != null && !newTitle.equals(title)) {
+        if (newTitle != null && !newTitle.equals(state.title())) {
             apply(new TaskRenamedEvent(id, newTitle, at));
         }
-        if (newDescription != null && !newDescription.equals(description)) {
+        if (newDescription != null && !newDescription.equals(state.description())) {
             apply(new TaskDescriptionChangedEvent(id, newDescription, at));
         }
-        if (command.priority() != null && command.priority() != priority) {
+        if (command.priority() != null && command.priority() != state.priority()) {
             apply(new TaskPriorityChangedEvent(id, command.priority(), at));
         }
-        if (command.dueDate() != null && !command.dueDate().equals(dueDate)) {
+        if (command.dueDate() != null && !command.dueDate().equals(state.dueDate())) {
             apply(new TaskDueDateChangedEvent(id, command.dueDate(), at));
         }
-        if (command.clearDueDate() && dueDate != null) {
+        if (command.clearDueDate() && state.dueDate() != null) {
             apply(new TaskDueDateChangedEvent(id, null, at));
         }
-        if (newTags != null && !newTags.equals(tags)) {
+        if (newTags != null && !newTags.equals(state.tags())) {
             apply(new TaskTagsChangedEvent(id, newTags, at));
         }
         if (newStatus != null && newStatus != status) {
@@ -118,15 +111,15 @@ class Task {
         return switch (target) {
             case COMPLETED -> new TaskCompletedEvent(id, at);
             case ARCHIVED -> new TaskArchivedEvent(id, at);
-            case PENDING -> status == TaskStatus.ARCHIVED ? new TaskUnarchivedEvent(id, at) : new TaskReopenedEvent(id, at);
+            case PENDING -> state.status() == TaskStatus.ARCHIVED ? new TaskUnarchivedEvent(id, at) : new TaskReopenedEvent(id, at);
         };
     }
 
     private void checkChangeableBy(UserId requester) {
-        if (!Objects.equals(owner, requester)) {
+        if (!state.ownedBy(requester)) {
             throw new TaskException(TaskErrorCode.NOT_OWNER, "Task " + id + " belongs to another user");
         }
-        if (deleted) {
+        if (state.deleted()) {
             throw new TaskException(TaskErrorCode.DELETED, "Task " + id + " was deleted");
         }
     }
@@ -136,64 +129,8 @@ class Task {
     }
 
     @EventSourcingHandler
-    void on(TaskCreatedEvent event) {
-        id = event.taskId();
-        owner = event.owner();
-        title = event.title();
-        description = event.description();
-        priority = event.priority();
-        dueDate = event.dueDate();
-        tags = new ArrayList<>(event.tags());
-        status = TaskStatus.PENDING;
-    }
-
-    @EventSourcingHandler
-    void on(TaskRenamedEvent event) {
-        title = event.title();
-    }
-
-    @EventSourcingHandler
-    void on(TaskDescriptionChangedEvent event) {
-        description = event.description();
-    }
-
-    @EventSourcingHandler
-    void on(TaskPriorityChangedEvent event) {
-        priority = event.priority();
-    }
-
-    @EventSourcingHandler
-    void on(TaskDueDateChangedEvent event) {
-        dueDate = event.dueDate();
-    }
-
-    @EventSourcingHandler
-    void on(TaskTagsChangedEvent event) {
-        tags = new ArrayList<>(event.tags());
-    }
-
-    @EventSourcingHandler
-    void on(TaskCompletedEvent event) {
-        status = TaskStatus.COMPLETED;
-    }
-
-    @EventSourcingHandler
-    void on(TaskReopenedEvent event) {
-        status = TaskStatus.PENDING;
-    }
-
-    @EventSourcingHandler
-    void on(TaskArchivedEvent event) {
-        status = TaskStatus.ARCHIVED;
-    }
-
-    @EventSourcingHandler
-    void on(TaskUnarchivedEvent event) {
-        status = TaskStatus.PENDING;
-    }
-
-    @EventSourcingHandler
-    void on(TaskDeletedEvent event) {
-        deleted = true;
+    void on(TaskEvent event) {
+        state = TaskState.apply(state, event);
+        id = state.id();
     }
 }

@@ -8,7 +8,6 @@ import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
 import io.taskbot.task.TaskEvent;
-import io.taskbot.task.TaskEventKind;
 import io.taskbot.task.TaskHistory;
 import io.taskbot.task.TaskPriorityChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
@@ -34,7 +33,7 @@ final class HistoryEntries {
     }
 
     static TaskHistory.Entry of(TaskEvent event, long version, MetaData metaData) {
-        return new TaskHistory.Entry(TaskEventKind.of(event), Timestamps.of(event), actor(metaData),
+        return new TaskHistory.Entry(event.kind(), Timestamps.of(event), actor(metaData),
                 text(metaData.get(MetadataKeys.CHANNEL)), version, changes(event));
     }
 

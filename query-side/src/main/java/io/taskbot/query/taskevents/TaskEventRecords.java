@@ -15,7 +15,6 @@ import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
 import io.taskbot.task.TaskEvent;
-import io.taskbot.task.TaskEventKind;
 import io.taskbot.task.TaskPriorityChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
 import io.taskbot.task.TaskReopenedEvent;
@@ -81,7 +80,7 @@ final class TaskEventRecords {
     }
 
     static String type(TaskEvent event) {
-        return TYPE_PREFIX + TaskEventKind.of(event).wireName();
+        return TYPE_PREFIX + event.kind().wireName();
     }
 
     private static void data(TaskEvent event, ObjectNode data) {
