@@ -1,7 +1,15 @@
 package io.taskbot.agent;
 
+import io.taskbot.conversation.FindMessagesQuery;
+import io.taskbot.task.FindTasksQuery;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -17,16 +25,20 @@ import java.time.Duration;
  * @param promptTasks    how many open and how many done tasks the system prompt lists
  * @param maxToolRounds  how many rounds of tool calls one turn may take
  */
+@Validated
 @ConfigurationProperties("taskbot.chat")
 public record AgentSettings(
+        @NotNull @Pattern(regexp = "(?i)offline|openai|ollama", message = "must be offline, openai or ollama")
         @DefaultValue("offline") String provider,
         String baseUrl,
         String apiKey,
         String model,
-        @DefaultValue("30s") Duration timeout,
-        @DefaultValue("40") int memoryMessages,
-        @DefaultValue("200") int promptTasks,
-        @DefaultValue("5") int maxToolRounds) {
+        @NotNull @DurationMin(nanos = 1, message = "must be a positive duration") @DefaultValue("30s")
+        Duration timeout,
+        // one more than this is asked for: the message just posted comes back too
+        @Min(0) @Max(FindMessagesQuery.MAX_LIMIT - 1) @DefaultValue("40") int memoryMessages,
+        @Min(1) @Max(FindTasksQuery.MAX_LIMIT) @DefaultValue("200") int promptTasks,
+        @Min(1) @DefaultValue("5") int maxToolRounds) {
 
     @Override
     public String toString() {

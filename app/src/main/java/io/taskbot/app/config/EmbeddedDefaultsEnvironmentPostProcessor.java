@@ -23,7 +23,7 @@ public class EmbeddedDefaultsEnvironmentPostProcessor implements EnvironmentPost
         if (environment.containsProperty("spring.datasource.url")) {
             return;
         }
-        Path dataDir = Path.of(environment.getProperty("taskbot.data-dir", "./data")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(environment.getProperty("taskbot.data-dir", TaskbotProperties.DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
         String url = "jdbc:h2:file:" + dataDir.resolve("eventstore") + ";WRITE_DELAY=0";
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, Map.of(
                 "spring.datasource.url", url,

@@ -1,39 +1,61 @@
 package io.taskbot.app.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Everything under {@code taskbot.*}. The names are part of the operators' contract (see DESIGN.md and the README's
- * configuration table).
+ * The application's own settings under {@code taskbot.*}; the modules bind theirs themselves (the read models'
+ * {@code taskbot.read-models.*} and {@code taskbot.read-your-writes.*}, the publisher's {@code taskbot.kafka.*}, the
+ * agent's {@code taskbot.chat.*}). The names are part of the operators' contract (the README's configuration table);
+ * each default is declared here and nowhere else, and a value that breaks a constraint stops the start-up with a
+ * message that names the property.
  *
  * @param dataDir        where every embedded store keeps its files
  * @param mongodb        the read-model database; embedded when no URI is set
  * @param jwt            how access tokens are signed and how long they live
  * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details
  * @param rateLimits     how many requests each contract takes from one client, see the README's "Rate limits" section
- * @param kafka          where task events are published, and the broker of the zero-setup run
+ * @param kafka          the broker of the zero-setup run
+ * @param web            limits of the HTTP layer
+ * @param processing     how the streaming processors share their work among nodes
+ * @param commands       how commands are sent
  */
+@Validated
 @ConfigurationProperties("taskbot")
 public record TaskbotProperties(
-        @DefaultValue("./data") Path dataDir,
-        @DefaultValue Mongodb mongodb,
-        @DefaultValue Jwt jwt,
+        @NotNull @DefaultValue(DEFAULT_DATA_DIR) Path dataDir,
+        @Valid @DefaultValue Mongodb mongodb,
+        @Valid @DefaultValue Jwt jwt,
         @DefaultValue List<String> admins,
-        @DefaultValue RateLimits rateLimits,
-        @DefaultValue Kafka kafka) {
+        @Valid @DefaultValue RateLimits rateLimits,
+        @Valid @DefaultValue Kafka kafka,
+        @Valid @DefaultValue Web web,
+        @Valid @DefaultValue Processing processing,
+        @Valid @DefaultValue Commands commands) {
+
+    /** Also read before binding, to place the embedded event store (EmbeddedDefaultsEnvironmentPostProcessor). */
+    public static final String DEFAULT_DATA_DIR = "./data";
+
+    private static final String POSITIVE = "must be a positive duration";
 
     /**
      * @param uri      a MongoDB connection string; unset starts the in-process server under the data dir
      * @param database the database that holds the read models and accounts
      */
-    public record Mongodb(String uri, @DefaultValue("taskbot") String database) {
+    public record Mongodb(String uri, @NotBlank @DefaultValue("taskbot") String database) {
 
         public boolean embedded() {
             return uri == null || uri.isBlank();
@@ -45,7 +67,9 @@ public record TaskbotProperties(
      * @param ttl    lifetime of an access token
      * @param issuer the {@code iss} claim of issued tokens, checked on every request
      */
-    public record Jwt(String secret, @DefaultValue("1h") Duration ttl, @DefaultValue("taskbot") String issuer) {
+    public record Jwt(String secret,
+                      @NotNull @DurationMin(nanos = 1, message = POSITIVE) @DefaultValue("1h") Duration ttl,
+                      @NotBlank @DefaultValue("taskbot") String issuer) {
     }
 
     /**
@@ -65,12 +89,12 @@ public record TaskbotProperties(
     public record RateLimits(
             @DefaultValue("true") boolean enabled,
             @DefaultValue List<String> trustedProxies,
-            @DefaultValue("5/15m") Limit v1Auth,
-            @DefaultValue("100/1h") Limit v1Tasks,
-            @DefaultValue("1000/1h") Limit v1Other,
-            @DefaultValue("100/1m") Limit apiV1,
-            @DefaultValue("60/1m") Limit chatPerAddress,
-            @DefaultValue("1000/1h") Limit chatPerUser) {
+            @NotNull @DefaultValue("5/15m") Limit v1Auth,
+            @NotNull @DefaultValue("100/1h") Limit v1Tasks,
+            @NotNull @DefaultValue("1000/1h") Limit v1Other,
+            @NotNull @DefaultValue("100/1m") Limit apiV1,
+            @NotNull @DefaultValue("60/1m") Limit chatPerAddress,
+            @NotNull @DefaultValue("1000/1h") Limit chatPerUser) {
     }
 
     /** At most {@code requests} in each {@code period}. */
@@ -103,24 +127,33 @@ public record TaskbotProperties(
 
     /**
      * The broker connection itself is configured with the usual {@code spring.kafka.*} properties; an unset
-     * {@code spring.kafka.bootstrap-servers} starts the embedded broker.
+     * {@code spring.kafka.bootstrap-servers} starts the embedded broker. The topic and how events are published are
+     * the query side's {@code taskbot.kafka.*} settings.
      *
-     * @param embeddedPort      where the embedded broker listens on the loopback interface; 0 picks a free port
-     * @param topic             the topic every task event is published to
-     * @param partitions        partitions of the topic when the publisher creates it; never changed afterwards,
-     *                          because adding partitions would move tasks to other partitions and break their order
-     * @param replicationFactor replicas of the topic when the publisher creates it; unset takes the broker's default
-     * @param source            the CloudEvents {@code source} of every published event
-     * @param ackTimeout        the longest a batch of events waits for Kafka's acknowledgements before it is retried;
-     *                          a safety net above the producer's own {@code delivery.timeout.ms}
+     * @param embeddedPort where the embedded broker listens on the loopback interface; 0 picks a free port
      */
-    public record Kafka(
-            @DefaultValue("9092") int embeddedPort,
-            @DefaultValue("taskbot.task-events") String topic,
-            @DefaultValue("3") int partitions,
-            Short replicationFactor,
-            @DefaultValue("/taskbot") URI source,
-            @DefaultValue("30s") Duration ackTimeout) {
+    public record Kafka(@Min(0) @Max(65535) @DefaultValue("9092") int embeddedPort) {
+    }
+
+    /** @param maxBodySize larger request bodies are refused with 413 */
+    public record Web(@NotNull @DefaultValue("64KB") DataSize maxBodySize) {
+
+        public Web {
+            if (maxBodySize != null && maxBodySize.toBytes() < 1) {
+                throw new IllegalArgumentException("taskbot.web.max-body-size must be positive, got " + maxBodySize);
+            }
+        }
+    }
+
+    /**
+     * @param claimTimeout after this long without a word from a node, its processor segments are taken over by others
+     */
+    public record Processing(
+            @NotNull @DurationMin(nanos = 1, message = POSITIVE) @DefaultValue("10s") Duration claimTimeout) {
+    }
+
+    /** @param concurrencyRetries retries of a command that lost a race with another writer of the same aggregate */
+    public record Commands(@Min(0) @DefaultValue("5") int concurrencyRetries) {
     }
 
     public boolean isAdmin(String email) {

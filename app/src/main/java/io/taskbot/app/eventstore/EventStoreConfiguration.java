@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.taskbot.app.config.TaskbotProperties;
 import io.taskbot.messaging.MetadataKeys;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,14 +29,12 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,11 +94,11 @@ class EventStoreConfiguration {
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
-                          @Value("${taskbot.processing.claim-timeout:10s}") Duration claimTimeout) {
+                          TaskbotProperties properties) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .claimTimeout(claimTimeout)
+                .claimTimeout(properties.processing().claimTimeout())
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
     }
@@ -139,10 +138,11 @@ class EventStoreConfiguration {
     /** Commands that lose a race with another writer of the same task are sent again, a few times, briefly apart. */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  @Value("${taskbot.commands.concurrency-retries:5}") int retries) {
+                                  TaskbotProperties properties) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(ConcurrencyRetryScheduler.create(commandRetryExecutor, retries, 20))
+                .retryScheduler(ConcurrencyRetryScheduler.create(commandRetryExecutor,
+                        properties.commands().concurrencyRetries(), 20))
                 .build();
     }
 }

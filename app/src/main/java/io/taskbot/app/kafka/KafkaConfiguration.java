@@ -1,6 +1,7 @@
 package io.taskbot.app.kafka;
 
 import io.taskbot.app.config.TaskbotProperties;
+import io.taskbot.query.taskevents.TaskEventsTopic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,9 +33,9 @@ class KafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(EMBEDDED)
-    EmbeddedKafka embeddedKafka(TaskbotProperties properties) {
+    EmbeddedKafka embeddedKafka(TaskbotProperties properties, TaskEventsTopic taskEventsTopic) {
         return new EmbeddedKafka(properties.absoluteDataDir().resolve("kafka"), properties.kafka().embeddedPort(),
-                properties.kafka().topic());
+                taskEventsTopic.name());
     }
 
     /** Spring Boot's Kafka clients connect to the embedded broker; every producer and admin depends on this bean. */
@@ -77,7 +78,7 @@ class KafkaConfiguration {
     @Bean
     TaskEventPublisherHealthIndicator taskEventPublisherHealthIndicator(EventProcessingConfiguration processing,
                                                                       EventStore eventStore) {
-        return new TaskEventPublisherHealthIndicator(processing, eventStore);
+        return new TaskEventPublisherHealthIndicator(processing, TaskEventsTopic.PUBLISHER_PROCESSING_GROUP, eventStore);
     }
 
     /** The publisher's lag for Prometheus, so that an alert can fire when events pile up while Kafka is away. */

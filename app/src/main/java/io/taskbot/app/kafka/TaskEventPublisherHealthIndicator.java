@@ -1,6 +1,5 @@
 package io.taskbot.app.kafka;
 
-import io.taskbot.query.taskevents.TaskEventsTopic;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -27,10 +26,13 @@ final class TaskEventPublisherHealthIndicator implements HealthIndicator {
     static final Status DEGRADED = new Status("DEGRADED", "Kafka does not take task events; they wait in the store");
 
     private final EventProcessingConfiguration processing;
+    private final String publisherProcessingGroup;
     private final EventStore eventStore;
 
-    TaskEventPublisherHealthIndicator(EventProcessingConfiguration processing, EventStore eventStore) {
+    TaskEventPublisherHealthIndicator(EventProcessingConfiguration processing, String publisherProcessingGroup,
+                                      EventStore eventStore) {
         this.processing = processing;
+        this.publisherProcessingGroup = publisherProcessingGroup;
         this.eventStore = eventStore;
     }
 
@@ -66,7 +68,7 @@ final class TaskEventPublisherHealthIndicator implements HealthIndicator {
     }
 
     private Optional<StreamingEventProcessor> publisher() {
-        return processing.eventProcessor(TaskEventsTopic.PUBLISHER_PROCESSING_GROUP, StreamingEventProcessor.class);
+        return processing.eventProcessor(publisherProcessingGroup, StreamingEventProcessor.class);
     }
 
     /** Positions between the head of the event store and the slowest segment's token. */

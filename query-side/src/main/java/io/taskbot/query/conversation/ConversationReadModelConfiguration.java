@@ -2,24 +2,24 @@ package io.taskbot.query.conversation;
 
 import com.mongodb.client.MongoDatabase;
 import io.taskbot.query.progress.ProjectionProgress;
+import io.taskbot.query.progress.ReadYourWritesProperties;
 import io.taskbot.query.readmodel.EventPositions;
 import io.taskbot.query.readmodel.ReadModelPointers;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
 
 /**
  * Wires the conversation history read model onto the read-model database. Its projections are not beans: each
  * generation gets its own, run by the read-model supervisor.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReadYourWritesProperties.class)
 class ConversationReadModelConfiguration {
 
     @Bean
-    ProjectionProgress conversationProgress(@Value("${taskbot.read-your-writes.timeout:5s}") Duration timeout) {
-        return new ProjectionProgress(timeout);
+    ProjectionProgress conversationProgress(ReadYourWritesProperties readYourWrites) {
+        return new ProjectionProgress(readYourWrites.timeout());
     }
 
     @Bean

@@ -2,7 +2,7 @@ package io.taskbot.query.taskevents;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,28 +10,19 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Optional;
-
-/** Wires the publisher onto the Kafka producer, admin client and topic settings that the application provides. */
+/**
+ * Wires the publisher onto the Kafka producer and admin client that the application provides, with the topic settings
+ * of {@link TaskEventsProperties}.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaskEventsProperties.class)
 class TaskEventPublishingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TaskEventPublishingConfiguration.class);
 
-    /**
-     * The topic settings, read here rather than handed over by the application, which reaches this module only through
-     * Axon's gateways. The names and defaults are those of {@code taskbot.kafka.*} in the application's typed
-     * configuration, which documents and validates them.
-     */
     @Bean
-    TaskEventsTopic taskEventsTopic(@Value("${taskbot.kafka.topic:taskbot.task-events}") String name,
-                                    @Value("${taskbot.kafka.partitions:3}") int partitions,
-                                    @Value("${taskbot.kafka.replication-factor:#{null}}") Short replicationFactor,
-                                    @Value("${taskbot.kafka.source:/taskbot}") URI source,
-                                    @Value("${taskbot.kafka.ack-timeout:30s}") Duration ackTimeout) {
-        return new TaskEventsTopic(name, partitions, Optional.ofNullable(replicationFactor), source, ackTimeout);
+    TaskEventsTopic taskEventsTopic(TaskEventsProperties properties) {
+        return properties.toTopic();
     }
 
     @Bean
