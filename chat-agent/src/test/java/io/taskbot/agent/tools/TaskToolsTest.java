@@ -1,0 +1,174 @@
+package io.taskbot.agent.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskbot.agent.InMemoryTaskbot;
+import io.taskbot.messaging.Channel;
+import io.taskbot.messaging.MetadataKeys;
+import io.taskbot.task.CreateTaskCommand;
+import io.taskbot.task.DeleteTaskCommand;
+import io.taskbot.task.DueDate;
+import io.taskbot.task.FindTasksQuery;
+import io.taskbot.task.Priority;
+import io.taskbot.task.TaskSort;
+import io.taskbot.task.TaskStatus;
+import io.taskbot.task.TaskView;
+import io.taskbot.task.UpdateTaskCommand;
+import io.taskbot.user.UserId;
+import org.axonframework.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What each tool sends and answers, against Axon's in-process buses with in-memory handlers: the commands and queries
+ * it dispatches with their arguments and metadata, the JSON the model gets back, and that a refused call becomes a
+ * tool result rather than a failed turn.
+ */
+class TaskToolsTest {
+
+    private static final UserId ALICE = UserId.of(7);
+    private static final UserId BOB = UserId.of(8);
+    private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
+    private static final Channel CHANNEL = Channel.conversation("conv_1");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InMemoryTaskbot taskbot = new InMemoryTaskbot();
+    private final TaskTools tools = new TaskTools(taskbot.commands(), taskbot.queries(),
+            Clock.fixed(NOW, ZoneOffset.UTC), ALICE, CHANNEL, "req-1");
+
+    @Test
+    void createSendsOneCommandForTheTurnsUserAndAnswersWithTheTodo() throws Exception {
+        JsonNode todo = JSON.readTree(tools.createTodo("Buy milk", "two litres", "high", "2026-03-05",
+                List.of("shop")));
+
+        assertThat(taskbot.sent(CreateTaskCommand.class)).containsExactly(new CreateTaskCommand(ALICE, "Buy milk",
+                "two litres", Priority.HIGH, DueDate.parse("2026-03-05"), List.of("shop"), NOW));
+        assertThat(todo.get("title").asText()).isEqualTo("Buy milk");
+        assertThat(todo.get("priority").asText()).isEqualTo("high");
+        assertThat(todo.get("due_date").asText()).isEqualTo("2026-03-05");
+        assertThat(todo.get("completed").asBoolean()).isFalse();
+        assertThat(todo.get("id").asText()).isEqualTo(Long.toString(taskbot.tasksOf(ALICE).get(0).id().value()));
+    }
+
+    @Test
+    void everyCommandCarriesTheTurnsUserChannelAndRequest() {
+        tools.createTodo("Buy milk", null, null, null, null);
+        String id = Long.toString(taskbot.tasksOf(ALICE).get(0).id().value());
+        tools.updateTodo(id, null, null, null, null, null, true);
+        tools.deleteTodo(id);
+
+        List<Message<?>> commands = taskbot.commandMessages();
+        assertThat(commands).hasSize(3);
+        assertThat(commands).allSatisfy(command -> assertThat(command.getMetaData())
+                .containsAllEntriesOf(MetadataKeys.of(ALICE, CHANNEL, "req-1")));
+    }
+
+    @Test
+    void theToolsActForTheTurnsUserOnlyWhateverTheModelAsks() throws Exception {
+        TaskView bobs = taskbot.seed(BOB, "Bob's secret");
+        String id = Long.toString(bobs.id().value());
+
+        assertThat(error(tools.updateTodo(id, "mine now", null, null, null, null, null)))
+                .isEqualTo("no task with this id");
+        assertThat(error(tools.deleteTodo(id))).isEqualTo("no task with this id");
+        assertThat(JSON.readTree(tools.searchTodos("secret"))).isEmpty();
+
+        assertThat(taskbot.sent(UpdateTaskCommand.class)).allSatisfy(update ->
+                assertThat(update.requester()).isEqualTo(ALICE));
+        assertThat(taskbot.sent(DeleteTaskCommand.class)).isEmpty();
+        assertThat(taskbot.sent(FindTasksQuery.class)).allSatisfy(find -> assertThat(find.owner()).isEqualTo(ALICE));
+        assertThat(taskbot.tasksOf(BOB)).extracting(TaskView::title).containsExactly("Bob's secret");
+    }
+
+    @Test
+    void updateChangesOnlyTheGivenFields() {
+        TaskView task = taskbot.seed(ALICE, "Call mum");
+        String id = Long.toString(task.id().value());
+
+        tools.updateTodo(id, null, null, "urgent", "2026-03-03T18:00:00+01:00", null, null);
+        tools.updateTodo(id, null, null, null, null, null, true);
+        tools.updateTodo(id, null, null, null, "", null, false);
+
+        assertThat(taskbot.sent(UpdateTaskCommand.class)).containsExactly(
+                UpdateTaskCommand.of(task.id(), ALICE, NOW).withPriority(Priority.URGENT)
+                        .withDueDate(DueDate.parse("2026-03-03T18:00:00+01:00")),
+                UpdateTaskCommand.of(task.id(), ALICE, NOW).withStatus(TaskStatus.COMPLETED),
+                // an empty due date means "not given", not "clear it"
+                UpdateTaskCommand.of(task.id(), ALICE, NOW).withStatus(TaskStatus.PENDING));
+    }
+
+    @Test
+    void deleteAnswersWithWhatWasDeleted() throws Exception {
+        TaskView task = taskbot.seed(ALICE, "Old chore");
+
+        JsonNode deleted = JSON.readTree(tools.deleteTodo(" " + task.id().value() + " "));
+
+        assertThat(deleted.get("title").asText()).isEqualTo("Old chore");
+        assertThat(taskbot.sent(DeleteTaskCommand.class)).containsExactly(new DeleteTaskCommand(task.id(), ALICE, NOW));
+        assertThat(taskbot.tasksOf(ALICE)).isEmpty();
+    }
+
+    @Test
+    void listingsAskForTheUsersTasksOldestFirstWithTheGivenFilter() throws Exception {
+        taskbot.seed(ALICE, "one");
+        taskbot.seed(ALICE, "two");
+
+        JsonNode listed = JSON.readTree(tools.getTodos(false, "medium", "#home", "2026-03-31", "2026-03-01"));
+        tools.searchTodos("  milk ");
+
+        List<FindTasksQuery> finds = taskbot.sent(FindTasksQuery.class);
+        assertThat(finds).hasSize(2).allSatisfy(find -> {
+            assertThat(find.owner()).isEqualTo(ALICE);
+            assertThat(find.sort()).isEqualTo(TaskSort.OLDEST_FIRST);
+            assertThat(find.offset()).isZero();
+            assertThat(find.limit()).isEqualTo(TaskTools.LIST_LIMIT);
+        });
+        assertThat(finds.get(0).filter().completed()).isFalse();
+        assertThat(finds.get(0).filter().priority()).isEqualTo(Priority.MEDIUM);
+        assertThat(finds.get(0).filter().tag()).isEqualTo("home");
+        assertThat(finds.get(0).filter().dueFrom()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(finds.get(0).filter().dueUntil()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(finds.get(1).filter().text()).isEqualTo("milk");
+        assertThat(listed.isArray()).isTrue();
+
+        assertThat(JSON.readTree(tools.getTodos(null, null, null, null, null)))
+                .extracting(todo -> todo.get("title").asText()).containsExactly("one", "two");
+    }
+
+    @Test
+    void aRefusedOrMalformedCallBecomesAnErrorTheModelCanRelay() {
+        assertThat(error(tools.createTodo("  ", null, null, null, null))).isEqualTo("a task needs a title");
+        assertThat(error(tools.createTodo("Buy milk", null, "whenever", null, null)))
+                .isEqualTo("priority must be low, medium, high or urgent");
+        assertThat(error(tools.createTodo("Buy milk", null, null, "next tuesday", null)))
+                .startsWith("Due date must be YYYY-MM-DD");
+        assertThat(error(tools.updateTodo("abc", "x", null, null, null, null, null))).isEqualTo("no task with this id");
+        assertThat(error(tools.updateTodo("0", "x", null, null, null, null, null))).isEqualTo("no task with this id");
+        assertThat(error(tools.updateTodo("999", "x", null, null, null, null, null))).isEqualTo("no task with this id");
+        assertThat(error(tools.deleteTodo(null))).isEqualTo("no task with this id");
+        assertThat(error(tools.getTodos(null, null, null, "end of march", null))).isEqualTo("dates are YYYY-MM-DD");
+
+        // nothing was written for any of them
+        assertThat(taskbot.tasksOf(ALICE)).isEmpty();
+        assertThat(taskbot.sent(DeleteTaskCommand.class)).isEmpty();
+    }
+
+    private static String error(String toolResult) {
+        try {
+            Map<String, Object> answer = JSON.readValue(toolResult,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            assertThat(answer).containsOnlyKeys("error");
+            return (String) answer.get("error");
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + toolResult, e);
+        }
+    }
+}
