@@ -4,7 +4,7 @@ import io.taskbot.app.security.CurrentUser;
 import io.taskbot.app.task.Caller;
 import io.taskbot.app.task.PastInstant;
 import io.taskbot.app.task.TaskGateway;
-import io.taskbot.app.web.RequestIds;
+import io.taskbot.app.task.TaskRequests;
 import io.taskbot.messaging.Channel;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;
@@ -22,6 +22,8 @@ import io.taskbot.task.TaskStatus;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +52,7 @@ import java.util.stream.Collectors;
 class TaskController {
 
     static final int DEFAULT_LIMIT = 50;
+    private static final String LIMIT_RANGE = "limit must be between 1 and " + FindTasksQuery.MAX_LIMIT;
 
     private final TaskGateway tasks;
     private final Clock clock;
@@ -69,17 +72,14 @@ class TaskController {
     @GetMapping
     List<TaskResponse> list(@AuthenticationPrincipal Jwt token,
                             @RequestParam(required = false) String status,
-                            @RequestParam(required = false) Integer limit,
-                            @RequestParam(required = false) Integer offset) {
+                            @RequestParam(required = false)
+                            @Min(value = 1, message = LIMIT_RANGE) @Max(value = FindTasksQuery.MAX_LIMIT,
+                                    message = LIMIT_RANGE) Integer limit,
+                            @RequestParam(required = false)
+                            @Min(value = 0, message = "offset must not be negative") Integer offset) {
         int pageSize = limit == null ? DEFAULT_LIMIT : limit;
         int skip = offset == null ? 0 : offset;
-        if (pageSize < 1 || pageSize > FindTasksQuery.MAX_LIMIT) {
-            throw new InvalidParameterException("limit must be between 1 and " + FindTasksQuery.MAX_LIMIT);
-        }
-        if (skip < 0) {
-            throw new InvalidParameterException("offset must not be negative");
-        }
-        TaskFilter filter = TaskFilter.withStatus(status == null ? null : status(status));
+        TaskFilter filter = TaskFilter.withStatus(status(status));
         return tasks.list(new FindTasksQuery(CurrentUser.of(token), filter, TaskSort.OLDEST_FIRST, skip, pageSize))
                 .tasks().stream().map(TaskResponse::of).toList();
     }
@@ -113,7 +113,7 @@ class TaskController {
                                         HttpServletRequest http) {
         UserId user = CurrentUser.of(token);
         CreateTaskCommand command = new CreateTaskCommand(user, request.title(), request.description(),
-                request.priority() == null ? null : priority(request.priority()),
+                priority(request.priority()),
                 request.dueDate() == null ? null : DueDate.parse(request.dueDate()),
                 request.tags(), clock.instant());
         TaskResponse created = TaskResponse.of(tasks.create(command, caller(user, http)));
@@ -127,13 +127,10 @@ class TaskController {
         UpdateTaskCommand command = UpdateTaskCommand.of(taskId(taskId), user, clock.instant())
                 .withTitle(request.title())
                 .withDescription(request.description())
-                .withStatus(request.status() == null ? null : status(request.status()))
-                .withPriority(request.priority() == null ? null : priority(request.priority()))
+                .withStatus(status(request.status()))
+                .withPriority(priority(request.priority()))
                 .withTags(request.tags());
-        if (request.dueDate() != null) {
-            command = request.dueDate().isEmpty() ? command.withoutDueDate()
-                    : command.withDueDate(DueDate.parse(request.dueDate()));
-        }
+        command = TaskRequests.withDueDateChange(command, request.dueDate());
         return TaskResponse.of(tasks.update(command, caller(user, http)));
     }
 
@@ -145,23 +142,20 @@ class TaskController {
     }
 
     private static Caller caller(UserId user, HttpServletRequest http) {
-        return new Caller(user, Channel.API_V1, RequestIds.of(http));
+        return TaskRequests.caller(user, Channel.API_V1, http);
     }
 
     private static TaskId taskId(long value) {
-        if (value <= 0) {
-            throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
-        }
-        return TaskId.of(value);
+        return TaskRequests.taskId(value);
     }
 
     private static TaskStatus status(String value) {
-        return TaskStatus.fromWireName(value).orElseThrow(() -> new InvalidParameterException(
+        return TaskRequests.status(value, unknown -> new InvalidParameterException(
                 "status must be one of " + names(TaskStatus.values())));
     }
 
     private static Priority priority(String value) {
-        return Priority.fromWireName(value).orElseThrow(() -> new InvalidParameterException(
+        return TaskRequests.priority(value, unknown -> new InvalidParameterException(
                 "priority must be one of " + names(Priority.values())));
     }
 

@@ -4,7 +4,7 @@ import io.taskbot.app.security.CurrentUser;
 import io.taskbot.app.task.Caller;
 import io.taskbot.app.task.PastInstant;
 import io.taskbot.app.task.TaskGateway;
-import io.taskbot.app.web.RequestIds;
+import io.taskbot.app.task.TaskRequests;
 import io.taskbot.messaging.Channel;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;
@@ -22,6 +22,10 @@ import io.taskbot.task.TaskStatus;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,6 +57,7 @@ class V1TaskController {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     private static final String PRIORITIES = "low, medium, high or urgent";
+    private static final String LIMIT_RANGE = "limit must be between 1 and " + MAX_LIMIT;
 
     private final TaskGateway tasks;
     private final Clock clock;
@@ -70,7 +75,9 @@ class V1TaskController {
                              List<String> tags) {
     }
 
-    record CompletionRequest(Boolean completed) {
+    record CompletionRequest(
+            @NotNull(message = "completed is required: true to complete the task, false to reopen it")
+            Boolean completed) {
     }
 
     record Pagination(int page, int limit, long total, long totalPages) {
@@ -81,25 +88,20 @@ class V1TaskController {
 
     @GetMapping
     Envelope list(@AuthenticationPrincipal Jwt token,
-                  @RequestParam(required = false) Integer page,
-                  @RequestParam(required = false) Integer limit,
+                  @RequestParam(required = false) @Min(value = 1, message = "page must be 1 or more") Integer page,
+                  @RequestParam(required = false)
+                  @Min(value = 1, message = LIMIT_RANGE) @Max(value = MAX_LIMIT, message = LIMIT_RANGE) Integer limit,
                   @RequestParam(required = false) String search,
                   @RequestParam(required = false) String priority,
                   @RequestParam(required = false) String completed,
                   @RequestParam(required = false) String sort) {
         int pageNumber = page == null ? 1 : page;
         int pageSize = limit == null ? DEFAULT_LIMIT : limit;
-        if (pageNumber < 1) {
-            throw V1Failure.invalidInput("page must be 1 or more");
-        }
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            throw V1Failure.invalidInput("limit must be between 1 and " + MAX_LIMIT);
-        }
         long offset = (long) (pageNumber - 1) * pageSize;
         if (offset > Integer.MAX_VALUE) {
             throw V1Failure.invalidInput("page is too large");
         }
-        TaskFilter filter = new TaskFilter(null, priority == null ? null : priority(priority), search, null,
+        TaskFilter filter = new TaskFilter(null, priority(priority), search, null,
                 completed == null ? null : completedFilter(completed));
         TaskPage found = tasks.list(new FindTasksQuery(CurrentUser.of(token), filter, SortParameter.parse(sort),
                 (int) offset, pageSize));
@@ -113,7 +115,7 @@ class V1TaskController {
                                     HttpServletRequest http) {
         UserId user = CurrentUser.of(token);
         CreateTaskCommand command = new CreateTaskCommand(user, request.title(), request.description(),
-                request.priority() == null ? null : priority(request.priority()),
+                priority(request.priority()),
                 request.dueDate() == null || request.dueDate().isEmpty() ? null : DueDate.parse(request.dueDate()),
                 request.tags(), clock.instant());
         V1Task created = V1Task.of(tasks.create(command, caller(user, http)));
@@ -155,22 +157,16 @@ class V1TaskController {
         UpdateTaskCommand command = UpdateTaskCommand.of(id, user, clock.instant())
                 .withTitle(request.title())
                 .withDescription(request.description())
-                .withPriority(request.priority() == null ? null : priority(request.priority()))
+                .withPriority(priority(request.priority()))
                 .withStatus(request.completed() == null ? null : status(user, id, request.completed()))
                 .withTags(request.tags());
-        if (request.dueDate() != null) {
-            command = request.dueDate().isEmpty() ? command.withoutDueDate()
-                    : command.withDueDate(DueDate.parse(request.dueDate()));
-        }
+        command = TaskRequests.withDueDateChange(command, request.dueDate());
         return Envelope.of(V1Task.of(tasks.update(command, caller(user, http))), "Task updated successfully");
     }
 
     @PatchMapping(path = "/{taskId}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     Envelope complete(@AuthenticationPrincipal Jwt token, @PathVariable long taskId,
-                      @RequestBody CompletionRequest request, HttpServletRequest http) {
-        if (request.completed() == null) {
-            throw V1Failure.invalidInput("completed is required: true to complete the task, false to reopen it");
-        }
+                      @Valid @RequestBody CompletionRequest request, HttpServletRequest http) {
         UserId user = CurrentUser.of(token);
         TaskId id = taskId(taskId);
         UpdateTaskCommand command = UpdateTaskCommand.of(id, user, clock.instant())
@@ -187,14 +183,11 @@ class V1TaskController {
     }
 
     private static Caller caller(UserId user, HttpServletRequest http) {
-        return new Caller(user, Channel.V1, RequestIds.of(http));
+        return TaskRequests.caller(user, Channel.V1, http);
     }
 
     private static TaskId taskId(long value) {
-        if (value <= 0) {
-            throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
-        }
-        return TaskId.of(value);
+        return TaskRequests.taskId(value);
     }
 
     /**
@@ -214,8 +207,7 @@ class V1TaskController {
     }
 
     private static Priority priority(String value) {
-        return Priority.fromWireName(value)
-                .orElseThrow(() -> V1Failure.invalidInput("priority must be " + PRIORITIES));
+        return TaskRequests.priority(value, unknown -> V1Failure.invalidInput("priority must be " + PRIORITIES));
     }
 
     private static boolean completedFilter(String value) {

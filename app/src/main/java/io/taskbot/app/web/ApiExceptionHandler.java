@@ -3,13 +3,13 @@ package io.taskbot.app.web;
 import io.taskbot.app.task.ReadModelLagException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -94,18 +95,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ApiError.of(kind, "Missing parameter '" + missing.getParameterName() + "'");
         }
         if (exception instanceof MethodArgumentNotValidException invalid) {
-            return ApiError.of(kind, invalid.getBindingResult().getFieldErrors().stream()
-                    .map(ApiExceptionHandler::describeField)
+            return ApiError.of(ApiError.Kind.INVALID_INPUT, invalid.getBindingResult().getAllErrors().stream()
+                    .map(MessageSourceResolvable::getDefaultMessage)
+                    .collect(Collectors.joining("; ")));
+        }
+        if (exception instanceof HandlerMethodValidationException invalid) {
+            // the constraints' messages are written as whole sentences naming the parameter, in the contract's words
+            return ApiError.of(ApiError.Kind.INVALID_INPUT, invalid.getAllErrors().stream()
+                    .map(MessageSourceResolvable::getDefaultMessage)
                     .collect(Collectors.joining("; ")));
         }
         if (exception instanceof NoResourceFoundException) {
             return ApiError.of(ApiError.Kind.NOT_FOUND, "Not found");
         }
         return ApiError.of(kind, statusCode.value() >= 500 ? "Internal server error" : defaultMessage(kind));
-    }
-
-    private static String describeField(FieldError error) {
-        return error.getField() + ": " + error.getDefaultMessage();
     }
 
     private static ApiError describeUnreadable(HttpMessageNotReadableException exception) {

@@ -1,0 +1,59 @@
+package io.taskbot.app.task;
+
+import io.taskbot.app.web.RequestIds;
+import io.taskbot.messaging.Channel;
+import io.taskbot.task.DueDate;
+import io.taskbot.task.Priority;
+import io.taskbot.task.TaskErrorCode;
+import io.taskbot.task.TaskException;
+import io.taskbot.task.TaskId;
+import io.taskbot.task.TaskStatus;
+import io.taskbot.task.UpdateTaskCommand;
+import io.taskbot.user.UserId;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.function.Function;
+
+/**
+ * How the task controllers of every contract read what a client sent, where the contracts agree. Where they differ
+ * (their messages, their paging) each passes its own: an unknown priority is refused in the caller's words.
+ */
+public final class TaskRequests {
+
+    private TaskRequests() {
+    }
+
+    /** A task id from a path; ids are positive, so anything else is a task that does not exist. */
+    public static TaskId taskId(long value) {
+        if (value <= 0) {
+            throw new TaskException(TaskErrorCode.NOT_FOUND, "Task not found");
+        }
+        return TaskId.of(value);
+    }
+
+    /** The priority named, null when none was given; an unknown name is refused with {@code invalid}. */
+    public static Priority priority(String name, Function<String, ? extends RuntimeException> invalid) {
+        return name == null ? null : Priority.fromWireName(name).orElseThrow(() -> invalid.apply(name));
+    }
+
+    /** The status named, null when none was given; an unknown name is refused with {@code invalid}. */
+    public static TaskStatus status(String name, Function<String, ? extends RuntimeException> invalid) {
+        return name == null ? null : TaskStatus.fromWireName(name).orElseThrow(() -> invalid.apply(name));
+    }
+
+    /**
+     * The due date of an update: absent leaves it as it is, an empty text removes it, anything else must be a date
+     * (refused with INVALID_DUE_DATE otherwise).
+     */
+    public static UpdateTaskCommand withDueDateChange(UpdateTaskCommand command, String dueDate) {
+        if (dueDate == null) {
+            return command;
+        }
+        return dueDate.isEmpty() ? command.withoutDueDate() : command.withDueDate(DueDate.parse(dueDate));
+    }
+
+    /** Who sends the commands of this request, through which contract. */
+    public static Caller caller(UserId user, Channel channel, HttpServletRequest request) {
+        return new Caller(user, channel, RequestIds.of(request));
+    }
+}
