@@ -6,8 +6,8 @@ import com.mongodb.client.model.Sorts;
 import io.taskbot.app.support.Admins;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
-import io.taskbot.app.support.Databases;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
 import io.taskbot.conversation.ConversationId;
@@ -28,17 +28,13 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -60,6 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read model, every writer reads its own write at once, the switch ends with the read models the clients expect, and
  * a rebuilt generation equals, document for document, the generation it replaced.
  */
+// replaced generations stay long enough to be compared with their successors
+@TaskbotApp(properties = {"taskbot.read-models.retired-grace=1h", "taskbot.read-models.progress-log-interval=1s"})
 class ReadModelRebuildIT {
 
     /** Tasks per seeded user; each task has 2 to 5 events. Raise with -Dtaskbot.it.rebuild-tasks for a benchmark. */
@@ -69,9 +67,6 @@ class ReadModelRebuildIT {
     private static final int TURNS_PER_CONVERSATION = 8;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    @TempDir
-    static Path dataDir;
-    static Map<String, String> database;
     static RunningApp app;
     static ApiClient client;
     static String admin;
@@ -82,31 +77,14 @@ class ReadModelRebuildIT {
     static long seededEvents;
 
     @BeforeAll
-    static void startAndSeed() throws Exception {
-        database = Databases.freshEventStore();
-        Map<String, String> properties = new LinkedHashMap<>(database);
-        properties.putAll(Admins.PROPERTIES);
-        properties.put("taskbot.rate-limits.enabled", "false");
-        // replaced generations stay long enough to be compared with their successors
-        properties.put("taskbot.read-models.retired-grace", "1h");
-        properties.put("taskbot.read-models.progress-log-interval", "1s");
-        app = RunningApp.start(dataDir, properties);
+    static void startAndSeed(RunningApp running) throws Exception {
+        app = running;
         client = app.client();
         admin = Admins.login(client);
         for (int i = 0; i < USERS; i++) {
             users.add(Users.register(client, "rebuild"));
         }
         seed();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (database != null) {
-            Databases.drop(database);
-        }
     }
 
     /** Thousands of events straight through the command bus, from several threads, as the REST adapters send them. */
