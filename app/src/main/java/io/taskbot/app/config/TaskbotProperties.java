@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Everything under {@code taskbot.*}. The names are part of the operators' contract (see DESIGN.md and the README's
- * configuration table).
+ * Everything under {@code taskbot.*}. The names are part of the operators' contract (see the README's configuration
+ * table).
  *
  * @param dataDir        where every embedded store keeps its files
  * @param mongodb        the read-model database; embedded when no URI is set

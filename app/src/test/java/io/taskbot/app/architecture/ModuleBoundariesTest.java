@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of DESIGN.md, checked on the compiled classes of every module on the app's classpath. */
+/**
+ * The module boundaries of the README's architecture section, checked on the compiled classes of every module on the
+ * app's classpath.
+ */
 class ModuleBoundariesTest {
 
     private static final String[] SHARED_KERNEL = {"io.taskbot.task..", "io.taskbot.user..", "io.taskbot.messaging..",
