@@ -1,5 +1,7 @@
 package io.taskbot.agent;
 
+import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.ToolExecutionException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.Result;
@@ -31,6 +33,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -65,7 +68,8 @@ public class TaskAgent {
 
     /**
      * @throws io.taskbot.conversation.ConversationException when the conversation is someone else's
-     * @throws AgentUnavailableException                    when the chat model fails
+     * @throws AgentUnavailableException                    when the chat model's provider fails; anything else
+     *                                                      thrown here is a bug
      */
     public AgentReply converse(AgentTurn turn) {
         Channel channel = Channel.conversation(turn.conversationId().value());
@@ -82,15 +86,24 @@ public class TaskAgent {
                 .systemMessageProvider(memoryId -> systemPrompt)
                 .tools(tools)
                 .maxSequentialToolsInvocations(settings.maxToolRounds())
+                // the tools turn domain errors into results themselves; what escapes them is a bug, not a message
+                // for the model
+                .toolExecutionErrorHandler((error, context) -> {
+                    throw new ToolFailedException(context.toolExecutionRequest().name(), error);
+                })
                 .build();
 
         Result<String> result;
         try {
             result = assistant.chat(turn.message());
         } catch (RuntimeException failure) {
-            log.warn("Chat model failed in conversation {}: {}", turn.conversationId(), failure.toString());
             send(new RecordAssistantFailureCommand(turn.conversationId(), turn.user(), describe(failure),
                     clock.instant()), metadata);
+            if (!isModelProviderFailure(failure)) {
+                throw failure;
+            }
+            // the provider is down or refused: expected in operation, one line is enough
+            log.warn("Chat model failed in conversation {}: {}", turn.conversationId(), failure.toString());
             throw new AgentUnavailableException("The assistant is unavailable right now", failure);
         }
 
@@ -143,6 +156,30 @@ public class TaskAgent {
     /** Local query handlers answer synchronously and refuse nothing; their failures are bugs. */
     private <R> R query(Object query, Class<R> type) {
         return queries.query(query, type).join();
+    }
+
+    /**
+     * Whether the chat model's provider failed (unreachable, timed out, refused, an error answer), as LangChain4j
+     * reports it, rather than this application: a tool's bug is no reason to call the assistant unavailable.
+     */
+    static boolean isModelProviderFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ToolFailedException || cause instanceof ToolExecutionException) {
+                return false;
+            }
+            if (cause instanceof LangChain4jException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A tool threw something other than a domain error: a bug of this application. */
+    static final class ToolFailedException extends RuntimeException {
+
+        ToolFailedException(String tool, Throwable cause) {
+            super("tool " + tool + " failed", cause);
+        }
     }
 
     /** What operators see in the failure event: the kind of failure, never a prompt or a key. */

@@ -24,7 +24,9 @@ public class EmbeddedDefaultsEnvironmentPostProcessor implements EnvironmentPost
             return;
         }
         Path dataDir = Path.of(environment.getProperty("taskbot.data-dir", TaskbotProperties.DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + dataDir.resolve("eventstore") + ";WRITE_DELAY=0";
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own JVM shutdown hook would otherwise close the event store while a graceful
+        // shutdown still finishes requests and stops the event processors; the pool closes it when the context ends
+        String url = "jdbc:h2:file:" + dataDir.resolve("eventstore") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", "sa",

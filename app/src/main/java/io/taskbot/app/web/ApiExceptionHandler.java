@@ -4,12 +4,16 @@ import io.taskbot.app.task.ReadModelLagException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.MessageSourceResolvable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -40,6 +44,8 @@ import java.util.stream.Collectors;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     private final ErrorResponder errors;
 
     ApiExceptionHandler(ErrorResponder errors) {
@@ -51,6 +57,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode statusCode, WebRequest request) {
         ApiError error = describe(exception, statusCode);
         HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        if (statusCode.is5xxServerError()) {
+            // e.g. an answer that cannot be written: Spring reports it, but it is this application's bug
+            log.error("{} {} failed", servletRequest.getMethod(), ErrorResponder.pathOf(servletRequest), exception);
+        }
         return errors.entity(servletRequest, error, headers == null ? new HttpHeaders() : headers);
     }
 
@@ -59,6 +69,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(ConcurrencyException exception, HttpServletRequest request) {
         return errors.entity(request, ApiError.of(ApiError.Kind.CONFLICT,
                 "The task was changed by another request at the same time; try again"));
+    }
+
+    /**
+     * Whatever no handler knows is a bug: logged once, with its stack trace, and answered 500 in the contract's
+     * format without any detail. Security's own exceptions go back to its filters, which answer 401/403.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception exception, HttpServletRequest request) throws Exception {
+        if (exception instanceof AccessDeniedException || exception instanceof AuthenticationException) {
+            throw exception;
+        }
+        if (isClientGone(exception)) {
+            log.debug("{} {}: the client went away", request.getMethod(), ErrorResponder.pathOf(request));
+            return null;
+        }
+        log.error("{} {} failed", request.getMethod(), ErrorResponder.pathOf(request), exception);
+        return errors.entity(request, ApiError.of(ApiError.Kind.INTERNAL, "Internal server error"));
+    }
+
+    /** Tomcat's ClientAbortException: the client closed the connection before the answer was written. */
+    private static boolean isClientGone(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(ReadModelLagException.class)

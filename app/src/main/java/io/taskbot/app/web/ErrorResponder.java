@@ -2,6 +2,8 @@ package io.taskbot.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,8 @@ import java.io.IOException;
 @Component
 public class ErrorResponder {
 
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponder.class);
+
     private final JsonMapper jsonMapper;
 
     ErrorResponder(JsonMapper jsonMapper) {
@@ -25,6 +29,7 @@ public class ErrorResponder {
     }
 
     public ResponseEntity<Object> entity(HttpServletRequest request, ApiError error, HttpHeaders headers) {
+        logAnswer(request, error);
         HttpHeaders merged = new HttpHeaders();
         merged.addAll(headers);
         merged.setContentType(MediaType.APPLICATION_JSON);
@@ -37,6 +42,7 @@ public class ErrorResponder {
         if (response.isCommitted()) {
             return;
         }
+        logAnswer(request, error);
         response.resetBuffer();
         response.setStatus(error.status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -45,6 +51,17 @@ public class ErrorResponder {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         jsonMapper.writeValue(response.getOutputStream(), body(request, error));
+    }
+
+    /**
+     * One line per refused request, at DEBUG: a client's mistake is no news for the operator, and its stack trace
+     * would only bury the real problems. Failures of the application itself are logged where they are caught.
+     */
+    private static void logAnswer(HttpServletRequest request, ApiError error) {
+        if (log.isDebugEnabled()) {
+            log.debug("{} {} answered {} {}: {}", request.getMethod(), pathOf(request), error.status().value(),
+                    error.kind(), error.message());
+        }
     }
 
     private Object body(HttpServletRequest request, ApiError error) {

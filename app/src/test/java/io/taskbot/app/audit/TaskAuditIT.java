@@ -3,19 +3,16 @@ package io.taskbot.app.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
-import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
 import io.taskbot.app.support.V1Users;
 import io.taskbot.app.support.V1Users.V1User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,22 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The audit over HTTP: a task's history in both contracts, its state at past instants, who may see them, and that
  * both survive the task's deletion.
  */
+@TaskbotApp
 class TaskAuditIT {
 
-    @TempDir
-    static Path dataDir;
-    static RunningApp app;
     static ApiClient client;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
+    static void connect(ApiClient api) {
+        client = api;
     }
 
     private static JsonNode ok(Response response, int status) {

@@ -3,15 +3,12 @@ package io.taskbot.app.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
-import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,22 +17,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contract 000's {@code /api/v1/messages} and its history, over HTTP. */
+@TaskbotApp
 class Contract000MessagesIT {
 
-    @TempDir
-    static Path dataDir;
-    static RunningApp app;
     static ApiClient client;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
+    static void connect(ApiClient api) {
+        client = api;
     }
 
     private static String say(User user, String content) {

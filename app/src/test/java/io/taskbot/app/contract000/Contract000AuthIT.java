@@ -5,19 +5,18 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.taskbot.app.support.Admins;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -28,23 +27,16 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registration, login and token checks of contract 000, and what Actuator shows to whom. */
+@TaskbotApp
 class Contract000AuthIT {
 
-    @TempDir
-    static Path dataDir;
     static RunningApp app;
     static ApiClient client;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.admins", "root@example.com",
-                "taskbot.rate-limits.enabled", "false"));
+    static void connect(RunningApp running) {
+        app = running;
         client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
     }
 
     private static Response register(String email, String username, String password) {
@@ -185,7 +177,7 @@ class Contract000AuthIT {
     @Test
     void refusesExpiredAndForeignIssuerTokensSignedWithTheRealKey() throws Exception {
         User user = Users.register(client, "heidi");
-        byte[] key = Base64.getDecoder().decode(Files.readString(dataDir.resolve("jwt-secret")).strip());
+        byte[] key = Base64.getDecoder().decode(Files.readString(app.dataDir().resolve("jwt-secret")).strip());
 
         assertThat(client.get("/api/v1/tasks", sign(user.id(), key, Instant.now().plusSeconds(600), "taskbot"))
                 .status()).as("a correctly signed token is accepted").isEqualTo(200);
@@ -216,31 +208,24 @@ class Contract000AuthIT {
 
     @Test
     void actuatorShowsOnlyWhatItShould() {
-        User admin = registerAdmin();
+        String admin = Admins.login(client);
         User user = Users.register(client, "ivan");
 
         Response anonymousHealth = client.get("/actuator/health", null);
         assertThat(anonymousHealth.status()).isEqualTo(200);
         assertThat(anonymousHealth.json().has("components")).isFalse();
-        assertThat(client.get("/actuator/health", admin.token()).json().has("components")).isTrue();
+        assertThat(client.get("/actuator/health", admin).json().has("components")).isTrue();
         assertThat(client.get("/actuator/info", null).status()).isEqualTo(200);
 
         assertThat(client.get("/actuator/prometheus", user.token()).status()).isEqualTo(403);
         assertThat(client.get("/actuator/metrics", null).status()).isEqualTo(401);
-        assertThat(client.get("/actuator/metrics", admin.token()).status()).isEqualTo(200);
+        assertThat(client.get("/actuator/metrics", admin).status()).isEqualTo(200);
         ApiClient.Response scrape = client.withHeaders("GET", "/actuator/prometheus",
-                Map.of("Authorization", "Bearer " + admin.token()));
+                Map.of("Authorization", "Bearer " + admin));
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("jvm_memory_used_bytes");
         for (String hidden : List.of("env", "beans", "configprops", "heapdump", "threaddump", "loggers", "mappings")) {
-            assertThat(client.get("/actuator/" + hidden, admin.token()).status()).as(hidden).isEqualTo(404);
+            assertThat(client.get("/actuator/" + hidden, admin).status()).as(hidden).isEqualTo(404);
         }
-    }
-
-    private static User registerAdmin() {
-        Response registered = register("root@example.com", "root", "r00t-password");
-        assertThat(registered.status()).isEqualTo(200);
-        return new User(registered.json().get("id").asLong(), "root", "root@example.com",
-                Users.login(client, "root", "r00t-password"));
     }
 }

@@ -3,16 +3,13 @@ package io.taskbot.app.contract000;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
-import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,26 +22,17 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contract 000's task endpoints over HTTP, as a client app uses them. */
+@TaskbotApp
 class Contract000TasksIT {
 
-    @TempDir
-    static Path dataDir;
-    static RunningApp app;
     static ApiClient client;
 
     User alice;
     User bob;
 
     @BeforeAll
-    static void startApp() {
-        // hundreds of requests a minute from one address: contract 000's limit is tested in RateLimitsIT
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
+    static void connect(ApiClient api) {
+        client = api;
     }
 
     @BeforeEach

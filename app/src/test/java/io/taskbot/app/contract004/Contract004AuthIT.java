@@ -3,16 +3,13 @@ package io.taskbot.app.contract004;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
-import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.V1Users;
 import io.taskbot.app.support.V1Users.V1User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +18,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contract 004's register, login, logout and me over HTTP, and what a logout means for the other contracts. */
+@TaskbotApp
 class Contract004AuthIT {
 
-    @TempDir
-    static Path dataDir;
-    static RunningApp app;
     static ApiClient client;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
+    static void connect(ApiClient api) {
+        client = api;
     }
 
     private static Response register(Object body) {
@@ -193,19 +182,5 @@ class Contract004AuthIT {
 
         assertThat(client.get("/v1/tasks/" + task, otherSession).status())
                 .as("the user's other sessions stay valid").isEqualTo(200);
-    }
-
-    @Test
-    void aRevocationSurvivesARestartOfTheApp() {
-        V1User user = V1Users.register(client, "restart");
-        assertThat(client.post("/v1/auth/logout", user.token(), null).status()).isEqualTo(200);
-
-        app.close();
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
-        client = app.client();
-
-        assertError(client.get("/v1/auth/me", user.token()), 401, "UNAUTHORIZED");
-        String fresh = login(user.email(), V1Users.PASSWORD).json().at("/data/token").asText();
-        assertThat(client.get("/v1/auth/me", fresh).status()).isEqualTo(200);
     }
 }

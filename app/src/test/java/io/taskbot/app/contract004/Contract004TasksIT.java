@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.V1Users;
 import io.taskbot.app.support.V1Users.V1User;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +22,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contract 004's task endpoints over HTTP: every endpoint, every error code, paging, search and sorting. */
+@TaskbotApp
 class Contract004TasksIT {
 
-    @TempDir
-    static Path dataDir;
     static RunningApp app;
     static ApiClient client;
 
@@ -35,14 +32,9 @@ class Contract004TasksIT {
     V1User bob;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
+    static void connect(RunningApp running) {
+        app = running;
         client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
     }
 
     @BeforeEach

@@ -7,6 +7,8 @@ import io.taskbot.app.support.TaskEventsConsumer;
 import io.taskbot.app.support.TaskEventsConsumer.Received;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryIT {
 
     private static final Path JAR = Path.of("target", "taskbot.jar");
+    private static final Duration STARTUP = Duration.ofMinutes(5);
 
     @TempDir
     Path dataDir;
+    /** The output of each start, in order. */
+    private final List<Path> logs = new ArrayList<>();
 
     @Test
     void acknowledgedWritesSurviveKillNine() throws Exception {
@@ -54,7 +59,7 @@ class CrashRecoveryIT {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 List<Callable<Long>> creates = new ArrayList<>();
-                for (int i = 0; i < 64; i++) {
+                for (int i = 0; i < 32; i++) {
                     int n = i;
                     creates.add(() -> {
                         Response created = client.post("/api/v1/tasks", user.token(), Map.of("title", "crash " + n));
@@ -101,34 +106,48 @@ class CrashRecoveryIT {
             second.destroy();
             second.waitFor();
         }
+        assertThat(Files.readAllLines(logs.get(1))).as("a clean stop (SIGTERM) logs no error")
+                .noneMatch(line -> line.contains(" ERROR "));
     }
 
-    private Process start(int port, int kafkaPort) throws IOException, InterruptedException {
+    private Process start(int port, int kafkaPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile(dataDir.getParent(), "taskbot-", ".log");
-        Process process = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(),
-                "--server.port=" + port, "--taskbot.data-dir=" + dataDir, "--taskbot.rate-limits.enabled=false",
-                "--taskbot.kafka.embedded-port=" + kafkaPort)
+        logs.add(log);
+        // a bounded heap, as in production: the suite's own JVM and the other builds on the machine need theirs
+        Process process = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port, "--taskbot.data-dir=" + dataDir, "--taskbot.rate-limits.enabled=false",
+                "--taskbot.kafka.embedded-port=" + kafkaPort,
+                // on a loaded machine the read model may lag more than the default 5 s: a 503 would not count as
+                // acknowledged, and this test is about durability, not latency
+                "--taskbot.read-your-writes.timeout=60s")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         ApiClient client = ApiClient.at("http://127.0.0.1:" + port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("taskbot exited: " + Files.readString(log));
-            }
-            try {
-                if (client.get("/api/v1/health", null).status() == 200) {
-                    return process;
-                }
-            } catch (RuntimeException notYetListening) {
-                // still starting
-            }
-            Thread.sleep(200);
+        try {
+            // a start takes 10-20 s on a quiet machine; a loaded one may take several times that
+            Awaitility.await("taskbot answering on port " + port).atMost(STARTUP).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("taskbot exited: " + Files.readString(log));
+                        }
+                        return healthy(client);
+                    });
+            return process;
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("taskbot did not start within " + STARTUP + ": "
+                    + Files.readString(log), e);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("taskbot did not start in time: " + Files.readString(log));
+    }
+
+    private static boolean healthy(ApiClient client) {
+        try {
+            return client.get("/api/v1/health", null).status() == 200;
+        } catch (RuntimeException notYetListening) {
+            return false;
+        }
     }
 
     private static int freePort() throws IOException {

@@ -5,6 +5,7 @@ import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.Databases;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
 import io.taskbot.task.TaskCreatedEvent;
@@ -12,14 +13,11 @@ import io.taskbot.task.TaskPriorityChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -33,25 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What reaches the event store, on the embedded H2 file or, when {@code taskbot.it.postgres-url} is set, on
  * PostgreSQL: one past-tense event per change with the caller's metadata, and nothing secret.
  */
+@TaskbotApp
 class EventStoreIT {
 
-    @TempDir
-    static Path dataDir;
-    static Map<String, String> database;
     static RunningApp app;
     static ApiClient client;
 
     @BeforeAll
-    static void startApp() {
-        database = Databases.freshEventStore();
-        app = RunningApp.start(dataDir, database);
+    static void connect(RunningApp running) {
+        app = running;
         client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-        Databases.drop(database);
     }
 
     @Test

@@ -9,12 +9,14 @@ import io.taskbot.app.support.RunningApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
 import io.taskbot.app.support.V1Users;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +27,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -126,21 +127,10 @@ class TwoNodesIT {
         Response started = two.post("/api/admin/read-models/tasks/rebuild", admin, Map.of());
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         int generation = started.json().at("/rebuild/generation").asInt();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            JsonNode tasks = null;
-            for (JsonNode model : one.get("/api/admin/read-models", admin).json()) {
-                if (model.get("name").asText().equals("tasks")) {
-                    tasks = model;
-                }
-            }
-            if (tasks != null && tasks.get("state").asText().equals("live")
-                    && tasks.get("generation").asInt() == generation) {
-                break;
-            }
-            assertThat(System.nanoTime()).as("switched: %s", tasks).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        Awaitility.await("node one serving generation " + generation).atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> readModel(one, admin, "tasks"), tasks -> tasks != null
+                        && tasks.get("state").asText().equals("live") && tasks.get("generation").asInt() == generation);
 
         assertThat(one.get("/api/v1/tasks?limit=100", user.token()).json()).hasSize(30);
         assertThat(two.get("/api/v1/tasks?limit=100", user.token()).json()).hasSize(30);
@@ -168,5 +158,14 @@ class TwoNodesIT {
                     Map.of("email", user.email(), "password", V1Users.PASSWORD));
             assertThat(refused.status()).as("five per fifteen minutes, whichever node counted them").isEqualTo(429);
         }
+    }
+
+    private static JsonNode readModel(ApiClient node, String admin, String name) {
+        for (JsonNode model : node.get("/api/admin/read-models", admin).json()) {
+            if (model.get("name").asText().equals(name)) {
+                return model;
+            }
+        }
+        return null;
     }
 }

@@ -8,18 +8,15 @@ import io.taskbot.app.support.Admins;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.TaskEventsConsumer;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,30 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it, while other tasks go on; an admin lists it, and a retry once the cause is gone applies the whole sequence in
  * order. The Kafka publisher is no read model: it publishes the poisoned task's events all the same.
  */
+// a write whose read model is stuck answers 503 after this long instead of 5 s
+@TaskbotApp(properties = "taskbot.read-your-writes.timeout=500ms")
 class DeadLettersIT {
 
     private static final String POISON = "poison";
 
-    @TempDir
-    static Path dataDir;
     static RunningApp app;
     static ApiClient client;
     static String admin;
 
     @BeforeAll
-    static void startApp() {
-        Map<String, String> properties = new LinkedHashMap<>(Admins.PROPERTIES);
-        properties.put("taskbot.rate-limits.enabled", "false");
-        // a write whose read model is stuck answers 503 after this long instead of 5 s
-        properties.put("taskbot.read-your-writes.timeout", "500ms");
-        app = RunningApp.start(dataDir, properties);
+    static void connect(RunningApp running) {
+        app = running;
         client = app.client();
         admin = Admins.login(client);
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
     }
 
     private static JsonNode deadLetters() {

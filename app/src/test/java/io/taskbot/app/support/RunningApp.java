@@ -40,6 +40,9 @@ public final class RunningApp implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         // the embedded broker on a free port, so that test apps never collide with each other or a developer's run
         properties.put("taskbot.kafka.embedded-port", "0");
+        // a write answers 503 when its read model lags longer than this; on a loaded machine 5 s is not enough, and
+        // the ITs are about what the answers say, not how fast they come
+        properties.put("taskbot.read-your-writes.timeout", "60s");
         properties.putAll(extraProperties);
         // as command-line arguments, so that they win over application.yml like an operator's settings do
         String[] arguments = properties.entrySet().stream()

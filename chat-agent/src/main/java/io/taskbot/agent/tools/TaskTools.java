@@ -167,10 +167,13 @@ public final class TaskTools {
     }
 
     private interface ToolBody {
-        String call() throws Exception;
+        String call() throws JsonProcessingException;
     }
 
-    /** A refused or malformed call becomes an error the model can relay; it never reaches the user as a failure. */
+    /**
+     * A refused or malformed call (a domain error) becomes an error the model can relay; it never reaches the user as
+     * a failure. Anything else is a bug and propagates as it is, to be logged and answered 500.
+     */
     private static String run(ToolBody body) {
         try {
             return body.call();
@@ -182,8 +185,8 @@ public final class TaskTools {
             return error(message);
         } catch (IllegalArgumentException e) {
             return error(e.getMessage());
-        } catch (Exception e) {
-            throw new IllegalStateException("tool failed", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a tool result as JSON", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.taskbot.agent.offline;
 
+import io.taskbot.agent.corpus.CorpusCase;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskbot.task.Priority;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class LatencyReportTest {
         List<ConversationContext> contexts = new ArrayList<>();
         List<String> utterances = new ArrayList<>();
         for (String set : List.of("phrasings.jsonl", "holdout.jsonl", "holdout2.jsonl")) {
-            for (CorpusCases.Case phrasing : CorpusCases.read(CorpusCases.resourceLines("/offline-agent/" + set), set)) {
+            for (CorpusCase phrasing : CorpusCases.read(CorpusCases.resourceLines("/offline-agent/" + set), set)) {
                 FakeTaskList list = new FakeTaskList(LocalDate.of(2026, 11, 21), ZoneId.of("Europe/Berlin"),
                         LocalTime.of(9, 30));
                 JsonNode source = phrasing.node().has("fixture")

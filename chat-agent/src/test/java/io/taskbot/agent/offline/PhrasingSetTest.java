@@ -1,5 +1,6 @@
 package io.taskbot.agent.offline;
 
+import io.taskbot.agent.corpus.CorpusCase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +26,7 @@ class PhrasingSetTest {
     void understandsMostPhrasingsItWasNotWrittenFor(String set) {
         TaskTalkInterpreter interpreter = new TaskTalkInterpreter();
         JsonNode fixtures = CorpusCases.fixtures();
-        List<CorpusCases.Case> cases = CorpusCases.read(
+        List<CorpusCase> cases = CorpusCases.read(
                 CorpusCases.resourceLines("/offline-agent/" + set), set);
 
         int runs = 0;
@@ -33,7 +34,7 @@ class PhrasingSetTest {
         Map<String, int[]> byKind = new TreeMap<>();
         StringBuilder misses = new StringBuilder();
         for (CorpusCases.Clock clock : CorpusCases.CLOCKS) {
-            for (CorpusCases.Case phrasing : cases) {
+            for (CorpusCase phrasing : cases) {
                 List<String> problems = CorpusCases.check(phrasing, clock, interpreter, fixtures);
                 int[] counts = byKind.computeIfAbsent(phrasing.kind(), kind -> new int[2]);
                 counts[1]++;

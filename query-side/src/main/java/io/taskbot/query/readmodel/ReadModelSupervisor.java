@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -193,9 +194,19 @@ final class ReadModelSupervisor implements SmartLifecycle {
      * nothing to remove; removing it anyway keeps a rebuild from resuming a stranger's token should the pointers
      * ever have been lost while the token table was kept.
      */
+    /**
+     * Drops those of the collections that exist. MongoDB takes dropping a missing collection as done, but the embedded
+     * server logs it as a failed command, with a stack trace, although nothing failed.
+     */
+    private void drop(Collection<String> collections) {
+        Set<String> existing = database.listCollectionNames().into(new HashSet<>());
+        collections.stream().filter(existing::contains)
+                .forEach(collection -> database.getCollection(collection).drop());
+    }
+
     private void prepare(RebuildableReadModel model, int generation) {
         String processor = Generations.processor(model.name(), generation);
-        model.collections(generation).forEach(collection -> database.getCollection(collection).drop());
+        drop(model.collections(generation));
         deleteTokens(processor);
         transactionManager.executeInTransaction(() -> processors.deadLetterQueue(processor).clear());
         model.createIndexes(generation);
@@ -383,7 +394,7 @@ final class ReadModelSupervisor implements SmartLifecycle {
                 continue;
             }
             transactionManager.executeInTransaction(() -> processors.deadLetterQueue(processor).clear());
-            model.collections(generation).forEach(collection -> database.getCollection(collection).drop());
+            drop(model.collections(generation));
             pointers.forgetRetired(model.name(), generation);
             log.info("Dropped generation {} of read model {} (collections {}, processor {})", generation,
                     model.name(), model.collections(generation), processor);

@@ -1,4 +1,4 @@
-package io.taskbot.agent.offline;
+package io.taskbot.agent.corpus;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -14,10 +14,10 @@ import java.util.Map;
 /**
  * Resolves the corpus' date notation against a fixed today: {@code +N}/{@code -N} days, {@code dow:fri} (the next
  * Friday after today), {@code dom:15} (the next 15th, today included), {@code md:12-24} (the next December 24, today
- * included), ISO dates, and this test set's additions {@code eow} (the coming Sunday), {@code eom} (the month's last
+ * included), ISO dates, and the additions of the offline model's phrasing sets {@code eow} (the coming Sunday), {@code eom} (the month's last
  * day), {@code nw}/{@code nwe} (Monday/Sunday of next week). A time is appended as {@code T17:00}.
  */
-final class DueNotation {
+public final class DueNotation {
 
     private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY,
@@ -26,7 +26,7 @@ final class DueNotation {
     private DueNotation() {
     }
 
-    static String resolve(String notation, LocalDate today, ZoneId zone) {
+    public static String resolve(String notation, LocalDate today, ZoneId zone) {
         String datePart = notation;
         LocalTime time = null;
         int timeAt = notation.lastIndexOf('T');
@@ -39,14 +39,14 @@ final class DueNotation {
     }
 
     /** Whether a due date produced by the interpreter means the same as the expected one. */
-    static boolean same(String expected, String actual) {
+    public static boolean same(String expected, String actual) {
         if (actual == null) {
             return false;
         }
         if (expected.length() == 10 || actual.length() == 10) {
             return expected.equals(actual);
         }
-        return OffsetDateTime.parse(expected).equals(OffsetDateTime.parse(actual));
+        return OffsetDateTime.parse(expected).isEqual(OffsetDateTime.parse(actual));
     }
 
     private static LocalDate date(String notation, LocalDate today) {
