@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The real single-node Kafka broker of the zero-setup run (KRaft, broker and controller in one), running inside the
  * application with its log under the data dir, so that published task events survive restarts. It listens on the
  * loopback interface only, like the embedded MongoDB; consumers on the same machine reach it at
- * {@link #bootstrapServers()}, which is logged at start.
+ * {@link #bootstrapServers()}, which is logged at start, and log in with the {@link EmbeddedKafkaCredentials} kept in
+ * the data dir: every listener, the controller's included, takes SASL/PLAIN logins of that one account only.
  */
 final class EmbeddedKafka implements AutoCloseable {
 
@@ -39,8 +41,10 @@ final class EmbeddedKafka implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String CLIENT_LISTENER = "CLIENT";
 
     private final String bootstrapServers;
+    private final EmbeddedKafkaCredentials credentials;
     private final CompletableFuture<KafkaRaftServer> server = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -53,8 +57,10 @@ final class EmbeddedKafka implements AutoCloseable {
      * @param logDir       where the broker keeps its log and metadata
      * @param port         the client port; 0 picks a free one
      * @param watchedTopic the topic that the logged kcat command watches
+     * @param credentials  the one account the broker accepts
      */
-    EmbeddedKafka(Path logDir, int port, String watchedTopic) {
+    EmbeddedKafka(Path logDir, int port, String watchedTopic, EmbeddedKafkaCredentials credentials) {
+        this.credentials = credentials;
         keepTheApplicationAliveOnBrokerFailure();
         int clientPort = port == 0 ? freePort() : requireFree(port);
         // KRaft needs the controller's address before it starts, so port 0 cannot be used there
@@ -68,6 +74,10 @@ final class EmbeddedKafka implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    EmbeddedKafkaCredentials credentials() {
+        return credentials;
     }
 
     /** Waits until the broker accepts clients; throws if it could not start. */
@@ -101,12 +111,15 @@ final class EmbeddedKafka implements AutoCloseable {
         KafkaRaftServer starting = null;
         try {
             formatOnFirstStart(logDir);
-            starting = new KafkaRaftServer(KafkaConfig.fromProps(serverProperties(logDir, clientPort, controllerPort),
-                    false), Time.SYSTEM);
+            Properties properties = serverProperties(logDir, clientPort, controllerPort);
+            properties.putAll(saslProperties(credentials));
+            starting = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
             starting.startup();
             log.info("Embedded Kafka broker listening on {} (data in {}, started in {} ms); watch task events with: "
-                            + "kcat -b {} -C -u -o end -t {} -f '%k %h %s\\n'", bootstrapServers, logDir,
-                    (System.nanoTime() - started) / 1_000_000, bootstrapServers, watchedTopic);
+                            + "kcat -b {} -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=PLAIN "
+                            + "-X sasl.username={} -X sasl.password=\"$(cat {})\" -C -u -o end -t {} -f '%k %h %s\\n'",
+                    bootstrapServers, logDir, (System.nanoTime() - started) / 1_000_000, bootstrapServers,
+                    EmbeddedKafkaCredentials.USERNAME, credentials.file(), watchedTopic);
             server.complete(starting);
         } catch (RuntimeException | Error e) {
             // Errors too: close() waits for this future, so it must complete whatever happens
@@ -140,12 +153,11 @@ final class EmbeddedKafka implements AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", Integer.toString(NODE_ID));
         properties.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + clientPort + ","
+        properties.put("listeners", CLIENT_LISTENER + "://" + HOST + ":" + clientPort + ","
                 + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + clientPort);
-        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        properties.put("advertised.listeners", CLIENT_LISTENER + "://" + HOST + ":" + clientPort);
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
-        properties.put("inter.broker.listener.name", "PLAINTEXT");
+        properties.put("inter.broker.listener.name", CLIENT_LISTENER);
         properties.put("log.dirs", logDir.toString());
         // one node: every internal topic has a single replica, and a few partitions are plenty
         properties.put("offsets.topic.replication.factor", "1");
@@ -164,6 +176,25 @@ final class EmbeddedKafka implements AutoCloseable {
         properties.put("num.io.threads", "2");
         properties.put("background.threads", "2");
         properties.put("num.recovery.threads.per.data.dir", "1");
+        return properties;
+    }
+
+    /**
+     * Both listeners take SASL/PLAIN logins of the one account only; the broker logs in to its own controller with
+     * it too. There is no authorizer: the account is the application itself, and it may do anything.
+     */
+    private static Properties saslProperties(EmbeddedKafkaCredentials credentials) {
+        Properties properties = new Properties();
+        properties.put("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_PLAINTEXT,"
+                + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+        properties.put("sasl.enabled.mechanisms", EmbeddedKafkaCredentials.MECHANISM);
+        properties.put("sasl.mechanism.inter.broker.protocol", EmbeddedKafkaCredentials.MECHANISM);
+        properties.put("sasl.mechanism.controller.protocol", EmbeddedKafkaCredentials.MECHANISM);
+        String jaas = credentials.brokerJaasConfig();
+        for (String listener : new String[] {CLIENT_LISTENER, CONTROLLER_LISTENER}) {
+            properties.put("listener.name." + listener.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config",
+                    jaas);
+        }
         return properties;
     }
 

@@ -34,7 +34,7 @@ class KafkaConfiguration {
     @ConditionalOnExpression(EMBEDDED)
     EmbeddedKafka embeddedKafka(TaskbotProperties properties) {
         return new EmbeddedKafka(properties.absoluteDataDir().resolve("kafka"), properties.kafka().embeddedPort(),
-                properties.kafka().topic());
+                properties.kafka().topic(), EmbeddedKafkaCredentials.loadOrCreate(properties.absoluteDataDir()));
     }
 
     /** Spring Boot's Kafka clients connect to the embedded broker; every producer and admin depends on this bean. */

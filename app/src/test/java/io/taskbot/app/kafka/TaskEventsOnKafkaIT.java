@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ class TaskEventsOnKafkaIT {
         app = RunningApp.start(dataDir);
         client = app.client();
         bootstrapServers = String.join(",", app.bean(KafkaConnectionDetails.class).getBootstrapServers());
-        consumer = new TaskEventsConsumer(bootstrapServers, TOPIC);
+        consumer = new TaskEventsConsumer(bootstrapServers, TOPIC, dataDir);
     }
 
     @AfterAll
@@ -76,7 +77,9 @@ class TaskEventsOnKafkaIT {
 
     @Test
     void theTopicIsCreatedAtStartWithTheConfiguredPartitions() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Map<String, Object> settings = new HashMap<>(EmbeddedKafkaCredentials.read(dataDir).clientProperties());
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(settings)) {
             TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames()
                     .get(60, TimeUnit.SECONDS).get(TOPIC);
             assertThat(topic.partitions()).hasSize(3);
