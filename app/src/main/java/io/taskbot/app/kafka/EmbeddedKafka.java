@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +49,12 @@ final class EmbeddedKafka implements AutoCloseable {
     private final EmbeddedKafkaCredentials credentials;
     private final CompletableFuture<KafkaRaftServer> server = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Brokers of this process that started; a broker's request to stop the process marks them all failed. */
+    private static final Set<EmbeddedKafka> STARTED = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile Properties startedWith;
+    private volatile KafkaRaftServer restarted;
 
     /**
      * Claims the ports now and starts the broker on a thread of its own, so that the seconds a broker needs to
@@ -95,12 +103,14 @@ final class EmbeddedKafka implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
+        STARTED.remove(this);
         KafkaRaftServer running;
         try {
-            running = server.join();
+            server.join();
         } catch (CompletionException notStarted) {
             return;
         }
+        running = current();
         running.shutdown();
         running.awaitShutdown();
         log.info("Embedded Kafka broker on {} stopped", bootstrapServers);
@@ -115,6 +125,8 @@ final class EmbeddedKafka implements AutoCloseable {
             properties.putAll(saslProperties(credentials));
             starting = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
             starting.startup();
+            startedWith = properties;
+            STARTED.add(this);
             log.info("Embedded Kafka broker listening on {} (data in {}, started in {} ms); watch task events with: "
                             + "kcat -b {} -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=PLAIN "
                             + "-X sasl.username={} -X sasl.password=\"$(cat {})\" -C -u -o end -t {} -f '%k %h %s\\n'",
@@ -142,10 +154,70 @@ final class EmbeddedKafka implements AutoCloseable {
             log.error("The embedded Kafka broker failed and asked to stop the process (status {}): {}; the "
                     + "application keeps running, task events are published again once the broker is back",
                     statusCode, message);
+            STARTED.forEach(broker -> broker.failed.set(true));
             throw new IllegalStateException("embedded Kafka broker failure: " + message);
         };
         Exit.setExitProcedure(refuse);
         Exit.setHaltProcedure(refuse);
+    }
+
+    /** Whether the broker gave up since it (re)started, e.g. on a full disk: it then serves nothing until restarted. */
+    boolean hasFailed() {
+        return failed.get();
+    }
+
+    /**
+     * Restarts a broker that gave up (a log dir failed on a full disk: Kafka never takes a failed log dir back while
+     * it runs), with the same ports, log dir and account; its log is recovered as after a crash, and the clients
+     * reconnect by themselves. Returns whether the broker runs now. Meant for when the data dir is writable again.
+     */
+    synchronized boolean restartIfFailed() {
+        if (!failed.get() || closed.get() || startedWith == null) {
+            return !failed.get();
+        }
+        stopWithin(current(), Duration.ofSeconds(30));
+        KafkaRaftServer restarting = new KafkaRaftServer(KafkaConfig.fromProps(startedWith, false), Time.SYSTEM);
+        // cleared first: a failure while it starts marks it again
+        failed.set(false);
+        try {
+            restarting.startup();
+            restarted = restarting;
+            log.warn("Restarted the embedded Kafka broker on {} after it had given up on its log dir",
+                    bootstrapServers);
+            return true;
+        } catch (RuntimeException e) {
+            failed.set(true);
+            restarted = restarting;
+            log.warn("The embedded Kafka broker on {} cannot be restarted yet: {}", bootstrapServers, e.toString());
+            return false;
+        }
+    }
+
+    private KafkaRaftServer current() {
+        KafkaRaftServer replacement = restarted;
+        return replacement != null ? replacement : server.getNow(null);
+    }
+
+    /** A broker that gave up may hang in its shutdown; its sockets are closed early in it, which is what counts. */
+    private void stopWithin(KafkaRaftServer broken, Duration patience) {
+        if (broken == null) {
+            return;
+        }
+        Thread stopper = new Thread(() -> {
+            try {
+                broken.shutdown();
+                broken.awaitShutdown();
+            } catch (RuntimeException e) {
+                log.debug("The failed embedded Kafka broker did not shut down cleanly", e);
+            }
+        }, "embedded-kafka-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(patience.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Properties serverProperties(Path logDir, int clientPort, int controllerPort) {

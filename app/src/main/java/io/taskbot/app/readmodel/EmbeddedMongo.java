@@ -1,7 +1,6 @@
 package io.taskbot.app.readmodel;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,7 @@ final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-    private final H2Backend backend;
+    private final RecoverableH2Backend backend;
     private final MongoServer server;
     private final String connectionString;
 
@@ -29,7 +28,7 @@ final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data dir " + dataDir, e);
         }
-        this.backend = new H2Backend(file.toString());
+        this.backend = new RecoverableH2Backend(file);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         this.connectionString = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
@@ -43,6 +42,16 @@ final class EmbeddedMongo implements AutoCloseable {
     /** Commits the H2 store now instead of at its next autocommit. */
     void flush() {
         backend.commit();
+    }
+
+    /** Whether the store can be used; false after a failed write (a full disk) closed it, until it is reopened. */
+    boolean isOpen() {
+        return backend.isOpen();
+    }
+
+    /** Reopens the store if a failed write closed it; returns whether it is open now. */
+    boolean reopenIfClosed() {
+        return backend.reopenIfClosed();
     }
 
     /** Shuts the server down, which commits and closes the H2 store. */

@@ -6,10 +6,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.taskbot.app.config.TaskbotProperties;
+import io.taskbot.app.storage.SelfHealingStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Optional;
 
 /**
  * The read-model database. With {@code taskbot.mongodb.uri} unset, an embedded server is started first and the client
@@ -40,6 +43,34 @@ class ReadModelDatabaseConfiguration {
         String database = properties.mongodb().embedded() ? null : new ConnectionString(properties.mongodb().uri())
                 .getDatabase();
         return readModelMongoClient.getDatabase(database != null ? database : properties.mongodb().database());
+    }
+
+    /** After a full disk closed the embedded store, it is reopened, even while the disk is full, to serve reads. */
+    @Bean
+    @ConditionalOnExpression("'${taskbot.mongodb.uri:}'.isBlank()")
+    SelfHealingStore embeddedMongoHealing(EmbeddedMongo embeddedMongo) {
+        return new SelfHealingStore() {
+            @Override
+            public String name() {
+                return "readmodels";
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return embeddedMongo.isOpen() ? Optional.empty()
+                        : Optional.of("the embedded MongoDB store closed itself after a failed write");
+            }
+
+            @Override
+            public void heal() {
+                embeddedMongo.reopenIfClosed();
+            }
+
+            @Override
+            public boolean healsWhileFull() {
+                return true;
+            }
+        };
     }
 
     @Bean
