@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The read-model database. With {@code taskbot.mongodb.uri} unset, an embedded server is started first and the client
- * connects to it over the wire protocol, exactly as it would to a real MongoDB.
+ * connects to it over the wire protocol, exactly as it would to a real MongoDB, with TLS and a client certificate.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelDatabaseConfiguration {
@@ -29,11 +29,17 @@ class ReadModelDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     MongoClient readModelMongoClient(TaskbotProperties properties, ObjectProvider<EmbeddedMongo> embedded) {
-        String uri = properties.mongodb().embedded()
-                ? embedded.getObject().connectionString()
-                : properties.mongodb().uri();
+        if (!properties.mongodb().embedded()) {
+            return MongoClients.create(MongoClientSettings.builder()
+                    .applyConnectionString(new ConnectionString(properties.mongodb().uri()))
+                    .applicationName("taskbot")
+                    .build());
+        }
+        // the embedded server takes only clients that present its certificate, see EmbeddedMongoTls
+        EmbeddedMongo server = embedded.getObject();
         return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
+                .applyConnectionString(new ConnectionString(server.connectionString()))
+                .applyToSslSettings(tls -> tls.enabled(true).context(server.clientTls()))
                 .applicationName("taskbot")
                 .build());
     }
