@@ -1,7 +1,9 @@
 package io.taskbot.app.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
 import io.taskbot.app.kafka.EmbeddedKafkaCredentials;
+import io.taskbot.app.readmodel.ReadModelDurability;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.RunningApp;
@@ -10,6 +12,7 @@ import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
 import io.taskbot.app.support.V1Users;
 import io.taskbot.app.support.V1Users.V1User;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -98,6 +102,18 @@ class FullDiskIT {
             Response listed = awaitStatus(() -> client.get("/api/v1/tasks", user.token()), 200, PATIENCE);
             assertThat(ids(listed.json())).as("reads go on while the disk is full")
                     .containsExactlyInAnyOrderElementsOf(acknowledged);
+
+            // a write that reaches the read store while the disk is full closes its H2 store, as a projection's
+            // would; the store is reopened while the disk is still full, and reads are served again
+            MongoDatabase readStore = app.bean(MongoDatabase.class);
+            // larger than any free space inside the store's file, so the commit needs new space
+            readStore.getCollection("full_disk_probe").insertOne(new Document("written", "x".repeat(2 << 20)));
+            assertThatThrownBy(() -> app.bean(ReadModelDurability.class).flush())
+                    .as("the commit cannot reach the disk").isInstanceOf(RuntimeException.class);
+            listed = awaitStatus(() -> client.get("/api/v1/tasks", user.token()), 200, PATIENCE);
+            assertThat(ids(listed.json())).containsExactlyInAnyOrderElementsOf(acknowledged);
+            assertThat(readStore.getCollection("full_disk_probe").countDocuments())
+                    .as("what was never committed is not there").isZero();
 
             Files.delete(filler);
             awaitStatus(() -> client.get("/api/v1/health", null), 200, PATIENCE);
