@@ -97,9 +97,12 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** Shuts the broker down in order (after its start completed), so that its next start needs no log recovery. */
+    /**
+     * Shuts the broker down in order (after its start completed), so that its next start needs no log recovery.
+     * Synchronized with {@link #restartIfFailed()}, so that a broker restarted at that moment is stopped too.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed.getAndSet(true)) {
             return;
         }

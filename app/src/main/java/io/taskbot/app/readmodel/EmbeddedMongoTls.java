@@ -14,6 +14,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -136,7 +137,8 @@ final class EmbeddedMongoTls {
         }
         StringWriter pem = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(pair.getPrivate());
+            // PKCS#8 ("PRIVATE KEY"), which carries the curve with the key; the JDK reads nothing else back
+            writer.writeObject(new JcaPKCS8Generator(pair.getPrivate(), null));
             writer.writeObject(certificate);
         }
         Files.createDirectories(file.getParent());

@@ -97,6 +97,16 @@ class EmbeddedMongoAccessIT {
     }
 
     @Test
+    void theKeptKeyIsReadBackOnTheNextStart() {
+        EmbeddedMongoTls first = EmbeddedMongoTls.loadOrCreate(dataDir);
+        EmbeddedMongoTls again = EmbeddedMongoTls.loadOrCreate(dataDir);
+
+        assertThat(again.file()).isEqualTo(first.file());
+        assertThat(again.clientContext()).isNotNull();
+        assertThat(again.serverContext().isServer()).isTrue();
+    }
+
+    @Test
     void theApplicationStillReadsAndWrites() {
         ApiClient client = app.client();
         User user = Users.register(client, "mongo-access");
