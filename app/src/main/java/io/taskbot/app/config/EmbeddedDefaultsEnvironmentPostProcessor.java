@@ -12,7 +12,9 @@ import java.util.Map;
  * Points the event store at an H2 file under the data dir when no {@code spring.datasource.url} is given, so that the
  * jar runs with no settings at all. The path is made absolute because H2 refuses implicitly relative file names.
  * {@code WRITE_DELAY=0} makes every commit reach the file before the request returns, so an acknowledged command
- * survives {@code kill -9}.
+ * survives {@code kill -9}. H2 closes a database whose file could not be written (a full disk): the pool then drops
+ * its connections on their first failure, and gives up on a new one within seconds rather than half a minute, so
+ * that requests fail fast with {@code 503} until the file can be opened again.
  */
 public class EmbeddedDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -30,6 +32,9 @@ public class EmbeddedDefaultsEnvironmentPostProcessor implements EnvironmentPost
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", "sa",
-                "spring.datasource.password", "")));
+                "spring.datasource.password", "",
+                "spring.datasource.hikari.exception-override-class-name",
+                "io.taskbot.app.storage.H2ConnectionEviction",
+                "spring.datasource.hikari.connection-timeout", "5000")));
     }
 }

@@ -19,7 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The real single-node Kafka broker of the zero-setup run (KRaft, broker and controller in one), running inside the
  * application with its log under the data dir, so that published task events survive restarts. It listens on the
  * loopback interface only, like the embedded MongoDB; consumers on the same machine reach it at
- * {@link #bootstrapServers()}, which is logged at start.
+ * {@link #bootstrapServers()}, which is logged at start, and log in with the {@link EmbeddedKafkaCredentials} kept in
+ * the data dir: every listener, the controller's included, takes SASL/PLAIN logins of that one account only.
  */
 final class EmbeddedKafka implements AutoCloseable {
 
@@ -39,10 +43,18 @@ final class EmbeddedKafka implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String CLIENT_LISTENER = "CLIENT";
 
     private final String bootstrapServers;
+    private final EmbeddedKafkaCredentials credentials;
     private final CompletableFuture<KafkaRaftServer> server = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Brokers of this process that started; a broker's request to stop the process marks them all failed. */
+    private static final Set<EmbeddedKafka> STARTED = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile Properties startedWith;
+    private volatile KafkaRaftServer restarted;
 
     /**
      * Claims the ports now and starts the broker on a thread of its own, so that the seconds a broker needs to
@@ -53,8 +65,10 @@ final class EmbeddedKafka implements AutoCloseable {
      * @param logDir       where the broker keeps its log and metadata
      * @param port         the client port; 0 picks a free one
      * @param watchedTopic the topic that the logged kcat command watches
+     * @param credentials  the one account the broker accepts
      */
-    EmbeddedKafka(Path logDir, int port, String watchedTopic) {
+    EmbeddedKafka(Path logDir, int port, String watchedTopic, EmbeddedKafkaCredentials credentials) {
+        this.credentials = credentials;
         keepTheApplicationAliveOnBrokerFailure();
         int clientPort = port == 0 ? freePort() : requireFree(port);
         // KRaft needs the controller's address before it starts, so port 0 cannot be used there
@@ -70,6 +84,10 @@ final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
+    EmbeddedKafkaCredentials credentials() {
+        return credentials;
+    }
+
     /** Waits until the broker accepts clients; throws if it could not start. */
     void awaitStarted(Duration timeout) throws TimeoutException, InterruptedException {
         try {
@@ -79,18 +97,23 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** Shuts the broker down in order (after its start completed), so that its next start needs no log recovery. */
+    /**
+     * Shuts the broker down in order (after its start completed), so that its next start needs no log recovery.
+     * Synchronized with {@link #restartIfFailed()}, so that a broker restarted at that moment is stopped too.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed.getAndSet(true)) {
             return;
         }
+        STARTED.remove(this);
         KafkaRaftServer running;
         try {
-            running = server.join();
+            server.join();
         } catch (CompletionException notStarted) {
             return;
         }
+        running = current();
         running.shutdown();
         running.awaitShutdown();
         log.info("Embedded Kafka broker on {} stopped", bootstrapServers);
@@ -101,12 +124,17 @@ final class EmbeddedKafka implements AutoCloseable {
         KafkaRaftServer starting = null;
         try {
             formatOnFirstStart(logDir);
-            starting = new KafkaRaftServer(KafkaConfig.fromProps(serverProperties(logDir, clientPort, controllerPort),
-                    false), Time.SYSTEM);
+            Properties properties = serverProperties(logDir, clientPort, controllerPort);
+            properties.putAll(saslProperties(credentials));
+            starting = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
             starting.startup();
+            startedWith = properties;
+            STARTED.add(this);
             log.info("Embedded Kafka broker listening on {} (data in {}, started in {} ms); watch task events with: "
-                            + "kcat -b {} -C -u -o end -t {} -f '%k %h %s\\n'", bootstrapServers, logDir,
-                    (System.nanoTime() - started) / 1_000_000, bootstrapServers, watchedTopic);
+                            + "kcat -b {} -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=PLAIN "
+                            + "-X sasl.username={} -X sasl.password=\"$(cat {})\" -C -u -o end -t {} -f '%k %h %s\\n'",
+                    bootstrapServers, logDir, (System.nanoTime() - started) / 1_000_000, bootstrapServers,
+                    EmbeddedKafkaCredentials.USERNAME, credentials.file(), watchedTopic);
             server.complete(starting);
         } catch (RuntimeException | Error e) {
             // Errors too: close() waits for this future, so it must complete whatever happens
@@ -129,10 +157,70 @@ final class EmbeddedKafka implements AutoCloseable {
             log.error("The embedded Kafka broker failed and asked to stop the process (status {}): {}; the "
                     + "application keeps running, task events are published again once the broker is back",
                     statusCode, message);
+            STARTED.forEach(broker -> broker.failed.set(true));
             throw new IllegalStateException("embedded Kafka broker failure: " + message);
         };
         Exit.setExitProcedure(refuse);
         Exit.setHaltProcedure(refuse);
+    }
+
+    /** Whether the broker gave up since it (re)started, e.g. on a full disk: it then serves nothing until restarted. */
+    boolean hasFailed() {
+        return failed.get();
+    }
+
+    /**
+     * Restarts a broker that gave up (a log dir failed on a full disk: Kafka never takes a failed log dir back while
+     * it runs), with the same ports, log dir and account; its log is recovered as after a crash, and the clients
+     * reconnect by themselves. Returns whether the broker runs now. Meant for when the data dir is writable again.
+     */
+    synchronized boolean restartIfFailed() {
+        if (!failed.get() || closed.get() || startedWith == null) {
+            return !failed.get();
+        }
+        stopWithin(current(), Duration.ofSeconds(30));
+        KafkaRaftServer restarting = new KafkaRaftServer(KafkaConfig.fromProps(startedWith, false), Time.SYSTEM);
+        // cleared first: a failure while it starts marks it again
+        failed.set(false);
+        try {
+            restarting.startup();
+            restarted = restarting;
+            log.warn("Restarted the embedded Kafka broker on {} after it had given up on its log dir",
+                    bootstrapServers);
+            return true;
+        } catch (RuntimeException e) {
+            failed.set(true);
+            restarted = restarting;
+            log.warn("The embedded Kafka broker on {} cannot be restarted yet: {}", bootstrapServers, e.toString());
+            return false;
+        }
+    }
+
+    private KafkaRaftServer current() {
+        KafkaRaftServer replacement = restarted;
+        return replacement != null ? replacement : server.getNow(null);
+    }
+
+    /** A broker that gave up may hang in its shutdown; its sockets are closed early in it, which is what counts. */
+    private void stopWithin(KafkaRaftServer broken, Duration patience) {
+        if (broken == null) {
+            return;
+        }
+        Thread stopper = new Thread(() -> {
+            try {
+                broken.shutdown();
+                broken.awaitShutdown();
+            } catch (RuntimeException e) {
+                log.debug("The failed embedded Kafka broker did not shut down cleanly", e);
+            }
+        }, "embedded-kafka-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(patience.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Properties serverProperties(Path logDir, int clientPort, int controllerPort) {
@@ -140,12 +228,11 @@ final class EmbeddedKafka implements AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", Integer.toString(NODE_ID));
         properties.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + clientPort + ","
+        properties.put("listeners", CLIENT_LISTENER + "://" + HOST + ":" + clientPort + ","
                 + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + clientPort);
-        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        properties.put("advertised.listeners", CLIENT_LISTENER + "://" + HOST + ":" + clientPort);
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
-        properties.put("inter.broker.listener.name", "PLAINTEXT");
+        properties.put("inter.broker.listener.name", CLIENT_LISTENER);
         properties.put("log.dirs", logDir.toString());
         // one node: every internal topic has a single replica, and a few partitions are plenty
         properties.put("offsets.topic.replication.factor", "1");
@@ -164,6 +251,25 @@ final class EmbeddedKafka implements AutoCloseable {
         properties.put("num.io.threads", "2");
         properties.put("background.threads", "2");
         properties.put("num.recovery.threads.per.data.dir", "1");
+        return properties;
+    }
+
+    /**
+     * Both listeners take SASL/PLAIN logins of the one account only; the broker logs in to its own controller with
+     * it too. There is no authorizer: the account is the application itself, and it may do anything.
+     */
+    private static Properties saslProperties(EmbeddedKafkaCredentials credentials) {
+        Properties properties = new Properties();
+        properties.put("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_PLAINTEXT,"
+                + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+        properties.put("sasl.enabled.mechanisms", EmbeddedKafkaCredentials.MECHANISM);
+        properties.put("sasl.mechanism.inter.broker.protocol", EmbeddedKafkaCredentials.MECHANISM);
+        properties.put("sasl.mechanism.controller.protocol", EmbeddedKafkaCredentials.MECHANISM);
+        String jaas = credentials.brokerJaasConfig();
+        for (String listener : new String[] {CLIENT_LISTENER, CONTROLLER_LISTENER}) {
+            properties.put("listener.name." + listener.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config",
+                    jaas);
+        }
         return properties;
     }
 

@@ -2,6 +2,7 @@ package io.taskbot.app.kafka;
 
 import io.taskbot.app.config.TaskbotProperties;
 import io.taskbot.query.taskevents.TaskEventsTopic;
+import io.taskbot.app.storage.SelfHealingStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,6 +21,7 @@ import org.springframework.kafka.core.ProducerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Kafka for the task events. The connection comes from the usual {@code spring.kafka.*} properties; with no
@@ -35,7 +37,32 @@ class KafkaConfiguration {
     @ConditionalOnExpression(EMBEDDED)
     EmbeddedKafka embeddedKafka(TaskbotProperties properties, TaskEventsTopic taskEventsTopic) {
         return new EmbeddedKafka(properties.absoluteDataDir().resolve("kafka"), properties.kafka().embeddedPort(),
-                taskEventsTopic.name());
+                taskEventsTopic.name(), EmbeddedKafkaCredentials.loadOrCreate(properties.absoluteDataDir()));
+    }
+
+    /**
+     * A broker that gave up on its log dir (a full disk) is restarted once the data dir can be written again. Its
+     * failure does not make the node unhealthy: task events wait in the event store, as with an external Kafka away.
+     */
+    @Bean
+    @ConditionalOnExpression(EMBEDDED)
+    SelfHealingStore embeddedKafkaHealing(EmbeddedKafka embeddedKafka) {
+        return new SelfHealingStore() {
+            @Override
+            public String name() {
+                return "kafka";
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void heal() {
+                embeddedKafka.restartIfFailed();
+            }
+        };
     }
 
     /** Spring Boot's Kafka clients connect to the embedded broker; every producer and admin depends on this bean. */

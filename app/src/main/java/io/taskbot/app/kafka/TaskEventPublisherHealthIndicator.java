@@ -80,7 +80,13 @@ final class TaskEventPublisherHealthIndicator implements HealthIndicator {
         if (slowest.isEmpty()) {
             return OptionalLong.empty();
         }
-        TrackingToken head = eventStore.createHeadToken();
+        TrackingToken head;
+        try {
+            head = eventStore.createHeadToken();
+        } catch (RuntimeException storeUnavailable) {
+            // the event store cannot be read (a full disk closed it): the lag is unknown, and the storage health says why
+            return OptionalLong.empty();
+        }
         long headPosition = head == null ? -1 : head.position().orElse(-1);
         return OptionalLong.of(Math.max(0, headPosition - slowest.getAsLong()));
     }

@@ -1,11 +1,16 @@
 package io.taskbot.app.web;
 
+import com.mongodb.MongoException;
+import io.taskbot.app.storage.StorageFailures;
 import io.taskbot.app.task.ReadModelLagException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.MessageSourceResolvable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +38,7 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +50,9 @@ import java.util.stream.Collectors;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    static final ApiError STORE_UNAVAILABLE = ApiError.of(ApiError.Kind.UNAVAILABLE,
+            "The server cannot reach its storage right now; try again later");
+    static final String STORE_RETRY_AFTER_SECONDS = "10";
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ErrorResponder errors;
@@ -102,6 +111,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> readModelBehind(ReadModelLagException exception, HttpServletRequest request) {
         return errors.entity(request, ApiError.of(ApiError.Kind.UNAVAILABLE, exception.getMessage()),
                 retryAfterOneSecond());
+    }
+
+    /**
+     * A store that cannot read or write right now (a full disk, a store that closed itself, a database away) is a
+     * {@code 503} with {@code Retry-After}: nothing was acknowledged, and the same request works once it is back.
+     * Anything else the stores throw is a bug, logged and answered with a {@code 500}.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, MongoException.class,
+            AxonException.class, UncheckedIOException.class})
+    ResponseEntity<Object> storeFailed(RuntimeException exception, HttpServletRequest request) {
+        if (StorageFailures.isStorageFailure(exception)) {
+            log.warn("Request to {} failed because a store is unavailable: {}", ErrorResponder.pathOf(request),
+                    exception.toString());
+            return errors.entity(request, STORE_UNAVAILABLE, retryAfter(STORE_RETRY_AFTER_SECONDS));
+        }
+        log.error("Request to {} failed", ErrorResponder.pathOf(request), exception);
+        return errors.entity(request, ApiError.of(ApiError.Kind.INTERNAL, "Internal server error"));
+    }
+
+    private static HttpHeaders retryAfter(String seconds) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, seconds);
+        return headers;
     }
 
     private static HttpHeaders retryAfterOneSecond() {

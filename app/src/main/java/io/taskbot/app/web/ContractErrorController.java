@@ -1,10 +1,12 @@
 package io.taskbot.app.web;
 
+import io.taskbot.app.storage.StorageFailures;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,6 +31,14 @@ class ContractErrorController implements ErrorController {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = statusAttribute instanceof Integer code ? code : 404;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (status >= 500 && exception instanceof Throwable failure && StorageFailures.isStorageFailure(failure)) {
+            // a filter (authentication, rate limits) could not reach a store: try again, as with any other request
+            log.warn("Request to {} failed because a store is unavailable: {}", ErrorResponder.pathOf(request),
+                    failure.toString());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.STORE_RETRY_AFTER_SECONDS);
+            return errors.entity(request, ApiExceptionHandler.STORE_UNAVAILABLE, headers);
+        }
         if (status >= 500 && exception instanceof Throwable failure) {
             log.error("Request to {} failed", ErrorResponder.pathOf(request), failure);
         }

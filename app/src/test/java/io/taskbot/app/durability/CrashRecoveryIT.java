@@ -92,7 +92,8 @@ class CrashRecoveryIT {
             assertThat(listed).containsExactlyInAnyOrderElementsOf(acknowledged);
 
             String bootstrapServers = "127.0.0.1:" + kafkaPort;
-            try (TaskEventsConsumer consumer = new TaskEventsConsumer(bootstrapServers, "taskbot.task-events")) {
+            try (TaskEventsConsumer consumer = new TaskEventsConsumer(bootstrapServers, "taskbot.task-events",
+                    dataDir)) {
                 List<Received> published = consumer.pollUntil(records -> acknowledged.stream().allMatch(id ->
                         TaskEventsConsumer.distinct(TaskEventsConsumer.ofTask(records, id)).size() == 2),
                         Duration.ofSeconds(120));

@@ -40,6 +40,8 @@ class KafkaOutageIT {
     Path dataDir;
     @TempDir
     Path kafkaDir;
+    @TempDir
+    Path kafkaSecretsDir;
 
     @Test
     void everyEventWrittenWhileKafkaIsAwayArrivesWhenItIsBack() throws Exception {
@@ -47,13 +49,17 @@ class KafkaOutageIT {
         EmbeddedKafka broker = startedBroker(port);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
+        // the broker's account, configured as an operator configures a secured external Kafka
+        Map<String, Object> security = broker.credentials().clientProperties();
+        security.forEach((name, value) -> properties.put(name.equals("security.protocol")
+                ? "spring.kafka.security.protocol" : "spring.kafka.properties." + name, value.toString()));
         // give up on each attempt within seconds, so that the publisher's retries show in a test's time
         properties.put("spring.kafka.producer.properties.max.block.ms", "2000");
         properties.put("spring.kafka.producer.properties.request.timeout.ms", "1000");
         properties.put("spring.kafka.producer.properties.delivery.timeout.ms", "3000");
         properties.put("spring.kafka.producer.properties.reconnect.backoff.max.ms", "1000");
         try (RunningApp app = RunningApp.start(dataDir, properties);
-             TaskEventsConsumer consumer = new TaskEventsConsumer(broker.bootstrapServers(), TOPIC)) {
+             TaskEventsConsumer consumer = new TaskEventsConsumer(broker.bootstrapServers(), TOPIC, security)) {
             ApiClient client = app.client();
             TaskEventPublisherHealthIndicator health = app.bean(TaskEventPublisherHealthIndicator.class);
             User user = Users.register(client, "outage");
@@ -103,7 +109,8 @@ class KafkaOutageIT {
     }
 
     private EmbeddedKafka startedBroker(int port) throws Exception {
-        EmbeddedKafka broker = new EmbeddedKafka(kafkaDir, port, TOPIC);
+        EmbeddedKafka broker = new EmbeddedKafka(kafkaDir, port, TOPIC,
+                EmbeddedKafkaCredentials.loadOrCreate(kafkaSecretsDir));
         broker.awaitStarted(PATIENCE);
         return broker;
     }

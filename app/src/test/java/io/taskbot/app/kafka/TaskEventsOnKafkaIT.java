@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,7 @@ class TaskEventsOnKafkaIT {
         app = running;
         client = app.client();
         bootstrapServers = String.join(",", app.bean(KafkaConnectionDetails.class).getBootstrapServers());
-        consumer = new TaskEventsConsumer(bootstrapServers, TOPIC);
+        consumer = new TaskEventsConsumer(bootstrapServers, TOPIC, app.dataDir());
     }
 
     @AfterAll
@@ -74,7 +75,9 @@ class TaskEventsOnKafkaIT {
 
     @Test
     void theTopicIsCreatedAtStartWithTheConfiguredPartitions() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Map<String, Object> settings = new HashMap<>(EmbeddedKafkaCredentials.read(app.dataDir()).clientProperties());
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(settings)) {
             TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames()
                     .get(60, TimeUnit.SECONDS).get(TOPIC);
             assertThat(topic.partitions()).hasSize(3);

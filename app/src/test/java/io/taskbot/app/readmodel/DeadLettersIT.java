@@ -108,7 +108,8 @@ class DeadLettersIT {
                 .as("and it is live again").isEqualTo(200);
 
         String bootstrapServers = String.join(",", app.bean(KafkaConnectionDetails.class).getBootstrapServers());
-        try (TaskEventsConsumer consumer = new TaskEventsConsumer(bootstrapServers, "taskbot.task-events")) {
+        try (TaskEventsConsumer consumer = new TaskEventsConsumer(bootstrapServers, "taskbot.task-events",
+                app.dataDir())) {
             List<TaskEventsConsumer.Received> published = consumer.pollUntil(
                     records -> TaskEventsConsumer.ofTask(records, poisonedId).size() >= 3, Duration.ofSeconds(60));
             assertThat(TaskEventsConsumer.distinct(TaskEventsConsumer.ofTask(published, poisonedId)))

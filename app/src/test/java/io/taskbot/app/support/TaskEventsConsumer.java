@@ -2,6 +2,7 @@ package io.taskbot.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskbot.app.kafka.EmbeddedKafkaCredentials;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +47,15 @@ public final class TaskEventsConsumer implements AutoCloseable {
         }
     }
 
-    public TaskEventsConsumer(String bootstrapServers, String topic) {
+    /** A consumer of the embedded broker of the application that keeps its data in {@code dataDir}. */
+    public TaskEventsConsumer(String bootstrapServers, String topic, Path dataDir) {
+        this(bootstrapServers, topic, EmbeddedKafkaCredentials.read(dataDir).clientProperties());
+    }
+
+    /** A consumer that logs in with {@code security}, the client properties of {@link EmbeddedKafkaCredentials}. */
+    public TaskEventsConsumer(String bootstrapServers, String topic, Map<String, Object> security) {
         Properties properties = new Properties();
+        properties.putAll(security);
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

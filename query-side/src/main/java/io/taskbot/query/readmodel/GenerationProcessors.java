@@ -18,6 +18,9 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.ThrowableCause;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.axonframework.serialization.Serializer;
@@ -40,6 +43,7 @@ import java.util.List;
 final class GenerationProcessors {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationProcessors.class);
+    private static final int HOST_UNREACHABLE = 6;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final TokenStore tokenStore;
@@ -106,12 +110,31 @@ final class GenerationProcessors {
      */
     private static EnqueueDecision<EventMessage<?>> warnAndEnqueue(DeadLetter<? extends EventMessage<?>> letter,
                                                                    Throwable cause) {
+        if (readStoreUnavailable(cause)) {
+            // not this event's fault: thrown on, the batch rolls back and the segment retries it once the store is
+            // back, instead of the event waiting for an admin (a full disk closes the embedded store, for instance)
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
         EventMessage<?> event = letter.message();
         String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "-";
         log.warn("A read model could not apply event {} ({} of aggregate {}); it waits in the dead-letter queue, with "
                         + "every later event of that aggregate, until an admin retries it: {}",
                 event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregate, cause.toString());
         return Decisions.enqueue(ThrowableCause.truncated(cause));
+    }
+
+    /**
+     * The read-model database is away or cannot write (MongoDB's {@code HostUnreachable}, which the embedded server
+     * answers while its store is closed), rather than refusing this event.
+     */
+    static boolean readStoreUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoException mongo && mongo.getCode() == HOST_UNREACHABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The dead letters of one processor; also for generations that no longer run here, to list or clear them. */
