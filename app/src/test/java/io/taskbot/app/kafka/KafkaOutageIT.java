@@ -103,6 +103,7 @@ class KafkaOutageIT {
 
     private EmbeddedKafka startedBroker(int port) throws Exception {
         EmbeddedKafka broker = new EmbeddedKafka(kafkaDir, port, TOPIC);
+        broker.start();
         broker.awaitStarted(Duration.ofSeconds(60));
         return broker;
     }
