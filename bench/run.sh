@@ -1,29 +1,33 @@
 #!/usr/bin/env bash
-# Measures the packaged jar the way a user runs it: start time, jar size, creates/s under a closed-loop load of 1 and
-# 8 clients (bench/CreateLoad.java), and the latency of 1,000 chat turns with the offline model
-# (bench/ChatTurns.java). Uses a fresh data dir; stops the server at the end.
-#   bench/run.sh            (builds the jar first if it is missing)
+# Taskbot's benchmark: every target of the "cost follows the work" issue side by side with a baseline measured in the
+# same run, reported as ratios (bench/Bench.java says what each phase measures). Builds what is missing, starts every
+# server itself on free loopback ports, and stops them at the end.
+#   bench/run.sh quick    ~10 minutes on a quiet machine: small stores, one round per client count
+#   bench/run.sh full     about an hour: 10K -> 200K events, two rounds, H2 then PostgreSQL
+#   bench/run.sh h2       the full run without the PostgreSQL phases (quick-h2: the quick one)
+# Environment: BENCH_POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test; a fresh schema per run, dropped at the end),
+# BENCH_POSTGRES_USER (postgres), TASKBOT_JAVA_OPTS (the JVM options of the README's run command),
+# BENCH_AGENT_ACCURACY (the interpreter accuracy AgentCorpusIT reported, to show in the summary table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=app/target/taskbot.jar
-[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
-port=${PORT:-18000}
-data=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+mode=${1:-quick}
+# keep in step with the run command in README.md ("Set-up"): the RSS target is measured with it
+taskbot_java_opts=${TASKBOT_JAVA_OPTS--Xmx320m}
 
-start=$(date +%s%N)
-java -jar "$jar" --server.port="$port" --taskbot.data-dir="$data" --taskbot.rate-limits.enabled=false \
-  --taskbot.kafka.embedded-port=0 >"$data/server.log" 2>&1 &
-pid=$!
-until curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null; do
-  kill -0 "$pid" 2>/dev/null || { cat "$data/server.log"; exit 1; }
-  sleep 0.1
-done
-ready=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "jar size: $(du -h "$jar" | cut -f1)"
-echo "time to first healthy response: ${ready} ms ($(grep -o 'Started TaskbotApplication in [0-9.]* seconds' "$data/server.log"))"
-for clients in 1 8; do
-  java bench/CreateLoad.java "http://127.0.0.1:$port" "$clients" "${SECONDS_PER_RUN:-20}"
-done
-java bench/ChatTurns.java "http://127.0.0.1:$port" "${CHAT_TURNS:-1000}"
-echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
+[ -f app/target/taskbot.jar ] || ./mvnw -B -q package -DskipTests
+[ -f bench/baseline/target/bench-baseline.jar ] || ./mvnw -B -q -f bench/baseline/pom.xml package -DskipTests
+
+# the JDBC drivers for the raw-insert floors and the size queries: the very ones inside the Taskbot jar
+drivers=$(mktemp -d)
+trap 'rm -rf "$drivers"' EXIT
+(cd "$drivers" && unzip -q -j "$OLDPWD/app/target/taskbot.jar" 'BOOT-INF/lib/h2-*.jar' 'BOOT-INF/lib/postgresql-*.jar')
+
+echo "uptime at start: $(uptime)"
+# BENCH_JAVA_OPTS: e.g. "-Dbench.large-store=5000 -Dbench.seconds=5" shrinks one size of the mode (Bench.overridden)
+java -cp "$drivers/*" ${BENCH_JAVA_OPTS-} \
+  -Dbench.taskbot-jvm="$taskbot_java_opts" \
+  -Dbench.postgres-url="${BENCH_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test}" \
+  -Dbench.postgres-user="${BENCH_POSTGRES_USER:-postgres}" \
+  -Dbench.agent-accuracy="${BENCH_AGENT_ACCURACY:-reported by AgentCorpusIT}" \
+  bench/Bench.java "$mode"
+echo "uptime at end: $(uptime)"

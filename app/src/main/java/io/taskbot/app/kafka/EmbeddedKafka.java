@@ -55,12 +55,15 @@ final class EmbeddedKafka implements AutoCloseable {
     private final AtomicBoolean failed = new AtomicBoolean();
     private volatile Properties startedWith;
     private volatile KafkaRaftServer restarted;
+    private final Path logDir;
+    private final int clientPort;
+    private final int controllerPort;
+    private final String watchedTopic;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     /**
-     * Claims the ports now and starts the broker on a thread of its own, so that the seconds a broker needs to
-     * start overlap with the rest of the application's start; clients that connect earlier simply wait for it.
-     * A taken client port fails right here rather than later, because clients would otherwise talk to whatever
-     * else listens there.
+     * Claims the ports now; {@link #start()} starts the broker. A taken client port fails right here rather than
+     * later, because clients would otherwise talk to whatever else listens there.
      *
      * @param logDir       where the broker keeps its log and metadata
      * @param port         the client port; 0 picks a free one
@@ -70,10 +73,24 @@ final class EmbeddedKafka implements AutoCloseable {
     EmbeddedKafka(Path logDir, int port, String watchedTopic, EmbeddedKafkaCredentials credentials) {
         this.credentials = credentials;
         keepTheApplicationAliveOnBrokerFailure();
-        int clientPort = port == 0 ? freePort() : requireFree(port);
+        this.logDir = logDir;
+        this.clientPort = port == 0 ? freePort() : requireFree(port);
         // KRaft needs the controller's address before it starts, so port 0 cannot be used there
-        int controllerPort = freePort();
+        this.controllerPort = freePort();
+        this.watchedTopic = watchedTopic;
         this.bootstrapServers = HOST + ":" + clientPort;
+    }
+
+    /**
+     * Starts the broker on a thread of its own and returns at once; a second call does nothing. The application
+     * calls this once it serves requests: the seconds (and the CPU) a broker needs to start then delay neither the
+     * first healthy response nor any write, because the publisher just catches up from its token once the broker
+     * is there, and clients that connect earlier simply wait for it.
+     */
+    void start() {
+        if (closed.get() || started.getAndSet(true)) {
+            return;
+        }
         Thread starter = new Thread(() -> start(logDir, clientPort, controllerPort, watchedTopic),
                 "embedded-kafka-start");
         starter.setDaemon(true);
@@ -103,7 +120,7 @@ final class EmbeddedKafka implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        if (closed.getAndSet(true)) {
+        if (closed.getAndSet(true) || !started.get()) {
             return;
         }
         STARTED.remove(this);
@@ -251,6 +268,18 @@ final class EmbeddedKafka implements AutoCloseable {
         properties.put("num.io.threads", "2");
         properties.put("background.threads", "2");
         properties.put("num.recovery.threads.per.data.dir", "1");
+        properties.put("num.replica.fetchers", "1");
+        properties.put("log.cleaner.threads", "1");
+        // the broker's buffers live in the application's heap: sized for one topic of small events, not for the
+        // defaults' 128 MB cleaner dedupe buffer (allocated as soon as __consumer_offsets is cleaned), 500 queued
+        // requests and 100 MB requests
+        properties.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
+        properties.put("log.cleaner.io.buffer.size", Integer.toString(256 * 1024));
+        properties.put("queued.max.requests", "50");
+        properties.put("socket.request.max.bytes", Integer.toString(16 * 1024 * 1024));
+        // segment indexes are preallocated and memory-mapped: 1 MB each instead of 10 MB keeps the mapped pages small
+        properties.put("log.index.size.max.bytes", Integer.toString(1024 * 1024));
+        properties.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         return properties;
     }
 

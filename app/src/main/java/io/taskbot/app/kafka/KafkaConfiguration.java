@@ -11,8 +11,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -63,6 +65,16 @@ class KafkaConfiguration {
                 embeddedKafka.restartIfFailed();
             }
         };
+    }
+
+    /**
+     * The embedded broker starts once the application serves requests, so that its start costs neither the first
+     * healthy response nor a write; task events wait in the event store until it is up.
+     */
+    @Bean
+    @ConditionalOnExpression(EMBEDDED)
+    ApplicationListener<ApplicationReadyEvent> embeddedKafkaStarter(EmbeddedKafka embeddedKafka) {
+        return ready -> embeddedKafka.start();
     }
 
     /** Spring Boot's Kafka clients connect to the embedded broker; every producer and admin depends on this bean. */

@@ -111,6 +111,7 @@ class KafkaOutageIT {
     private EmbeddedKafka startedBroker(int port) throws Exception {
         EmbeddedKafka broker = new EmbeddedKafka(kafkaDir, port, TOPIC,
                 EmbeddedKafkaCredentials.loadOrCreate(kafkaSecretsDir));
+        broker.start();
         broker.awaitStarted(PATIENCE);
         return broker;
     }
