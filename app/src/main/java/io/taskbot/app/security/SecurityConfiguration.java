@@ -107,6 +107,8 @@ class SecurityConfiguration {
                         // every method, so that a GET is answered with 405 in the envelope rather than a 401
                         .requestMatchers("/v1/auth/register", "/v1/auth/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/health").permitAll()
+                        // the web console's page and assets; everything it shows comes from the token-only APIs
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/console/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
