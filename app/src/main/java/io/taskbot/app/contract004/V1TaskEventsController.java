@@ -1,5 +1,6 @@
 package io.taskbot.app.contract004;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.taskbot.app.security.CurrentUser;
 import io.taskbot.app.task.TaskChangeFeed;
 import io.taskbot.task.TaskChange;
@@ -35,7 +36,7 @@ class V1TaskEventsController {
     static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
     static final Duration LIFETIME = Duration.ofMinutes(30);
 
-    record TaskEvent(long id, long version, boolean deleted, V1Task task) {
+    record TaskEvent(long id, long version, boolean deleted, @JsonInclude(JsonInclude.Include.ALWAYS) V1Task task) {
 
         static TaskEvent of(TaskChange change) {
             return new TaskEvent(change.taskId().value(), change.version(), change.deleted(),
