@@ -19,6 +19,7 @@ import java.util.List;
  * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details
  * @param rateLimits     how many requests each contract takes from one client, see the README's "Rate limits" section
  * @param kafka          where task events are published, and the broker of the zero-setup run
+ * @param cors           which browser origins besides the app's own may call the APIs
  */
 @ConfigurationProperties("taskbot")
 public record TaskbotProperties(
@@ -27,7 +28,8 @@ public record TaskbotProperties(
         @DefaultValue Jwt jwt,
         @DefaultValue List<String> admins,
         @DefaultValue RateLimits rateLimits,
-        @DefaultValue Kafka kafka) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue Cors cors) {
 
     /**
      * @param uri      a MongoDB connection string; unset starts the in-process server under the data dir
@@ -121,6 +123,13 @@ public record TaskbotProperties(
             Short replicationFactor,
             @DefaultValue("/taskbot") URI source,
             @DefaultValue("30s") Duration ackTimeout) {
+    }
+
+    /**
+     * @param allowedOrigins origins such as {@code https://app.example.com} whose pages may call the APIs with a
+     *                       bearer token; empty: none but the app's own
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
     }
 
     public boolean isAdmin(String email) {
