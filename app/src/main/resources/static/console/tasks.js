@@ -10,6 +10,8 @@ let total = 0;
 let openDetails = () => {};
 let reloadTimer;
 let loading = Promise.resolve();
+// while a title is being edited the list is not redrawn, which would throw the edit away; it is redrawn after
+let editing = false;
 
 function filter() {
   return {
@@ -122,6 +124,9 @@ export function applyChange(change) {
 }
 
 function render() {
+  if (editing) {
+    return;
+  }
   const list = byId('task-list');
   const focused = document.activeElement && document.activeElement.closest('.task');
   const focusKey = focused && document.activeElement.dataset.focusKey;
@@ -223,6 +228,7 @@ function rename(task, row) {
       return;
     }
     done = true;
+    editing = false;
     const value = input.value.trim();
     if (save && value && value !== task.title) {
       try {
@@ -245,6 +251,7 @@ function rename(task, row) {
     }
   });
   input.addEventListener('blur', () => finish(true));
+  editing = true;
   title.replaceWith(input);
   input.focus();
   input.select();
