@@ -111,6 +111,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/health").permitAll()
                         // the web console's page and assets; everything it shows comes from the token-only APIs
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/console/**").permitAll()
+                        // the OpenAPI document and Swagger UI describe the APIs; calling them still takes a token
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
