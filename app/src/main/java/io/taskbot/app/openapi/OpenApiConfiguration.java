@@ -182,8 +182,8 @@ class OpenApiConfiguration {
         if (!open && contract == ApiContract.OTHER) {
             errors.put("403", "Not an admin");
         }
-        if (key.contains("{")) {
-            errors.put("404", "No such resource (someone else's task is 403 under /v1, 404 elsewhere)");
+        if (key.contains("{") || key.equals("POST /api/chat") || key.contains("/api/v1/messages")) {
+            errors.put("404", "No such task or conversation (someone else's task is 403 under /v1, 404 elsewhere)");
         }
         if (contract == ApiContract.V1 && key.contains("{taskId}")) {
             errors.put("403", "Someone else's task");

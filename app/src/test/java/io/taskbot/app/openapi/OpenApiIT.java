@@ -101,6 +101,8 @@ class OpenApiIT {
                 .asText()).isEqualTo("#/components/schemas/Error000");
         assertThat(document.at("/paths/~1api~1chat/post/responses/400/content/application~1json/schema/$ref")
                 .asText()).isEqualTo("#/components/schemas/Error003");
+        assertThat(document.at("/paths/~1api~1chat/post/responses/404/content/application~1json/example/error/code")
+                .asText()).isEqualTo("CONVERSATION_NOT_FOUND");
         assertThat(document.at("/paths/~1v1~1tasks/post/responses/401/content/application~1json/schema/$ref")
                 .asText()).isEqualTo("#/components/schemas/Error004");
         assertThat(typeOf(document.at("/components/schemas/Error000/properties/detail"))).isEqualTo("string");
