@@ -32,6 +32,7 @@ import java.util.List;
  * @param web            limits of the HTTP layer
  * @param processing     how the streaming processors share their work among nodes
  * @param commands       how commands are sent
+ * @param cors           which browser origins besides the app's own may call the APIs
  */
 @Validated
 @ConfigurationProperties("taskbot")
@@ -44,7 +45,8 @@ public record TaskbotProperties(
         @Valid @DefaultValue Kafka kafka,
         @Valid @DefaultValue Web web,
         @Valid @DefaultValue Processing processing,
-        @Valid @DefaultValue Commands commands) {
+        @Valid @DefaultValue Commands commands,
+        @Valid @DefaultValue Cors cors) {
 
     /** Also read before binding, to place the embedded event store (EmbeddedDefaultsEnvironmentPostProcessor). */
     public static final String DEFAULT_DATA_DIR = "./data";
@@ -154,6 +156,13 @@ public record TaskbotProperties(
 
     /** @param concurrencyRetries retries of a command that lost a race with another writer of the same aggregate */
     public record Commands(@Min(0) @DefaultValue("5") int concurrencyRetries) {
+    }
+
+    /**
+     * @param allowedOrigins origins such as {@code https://app.example.com} whose pages may call the APIs with a
+     *                       bearer token; empty: none but the app's own
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
     }
 
     public boolean isAdmin(String email) {

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 
@@ -37,10 +39,12 @@ class MessageController {
 
     private final ChatTurns chat;
     private final ErrorResponder errors;
+    private final JsonMapper json;
 
-    MessageController(ChatTurns chat, ErrorResponder errors) {
+    MessageController(ChatTurns chat, ErrorResponder errors, JsonMapper json) {
         this.chat = chat;
         this.errors = errors;
+        this.json = json;
     }
 
     record MessageRequest(String content, String conversationId) {
@@ -49,12 +53,19 @@ class MessageController {
     record MessageResponse(String response) {
     }
 
-    record HistoryEntry(long id, String role, String content, String timestamp) {
+    /** The contract's four fields, plus the conversation and the assistant's tool calls, so that a client can resume. */
+    record HistoryEntry(long id, String role, String content, String timestamp, String conversationId,
+                        List<ToolCallEntry> toolCalls) {
+    }
 
-        static HistoryEntry of(MessageView message) {
-            return new HistoryEntry(message.id(), message.role().wireName(), message.content(),
-                    message.timestamp().toString());
-        }
+    record ToolCallEntry(String type, JsonNode params, JsonNode result) {
+    }
+
+    private HistoryEntry entry(MessageView message) {
+        return new HistoryEntry(message.id(), message.role().wireName(), message.content(),
+                message.timestamp().toString(), message.conversationId().value(),
+                message.toolCalls().stream().map(call -> new ToolCallEntry(call.type(),
+                        json.readTree(call.paramsJson()), json.readTree(call.resultJson()))).toList());
     }
 
     /** Takes any content type, so that every body it cannot read gets the contract's one message-format error. */
@@ -86,7 +97,7 @@ class MessageController {
             throw new InvalidParameterException("offset must not be negative");
         }
         return chat.history(CurrentUser.of(token), conversationId, skip, pageSize).messages().stream()
-                .map(HistoryEntry::of).toList();
+                .map(this::entry).toList();
     }
 
     /** Any body this endpoint cannot read is, in contract 000's words, an invalid message format. */

@@ -14,6 +14,7 @@ import io.taskbot.task.Priority;
 import io.taskbot.task.TaskErrorCode;
 import io.taskbot.task.TaskException;
 import io.taskbot.task.TaskFilter;
+import io.taskbot.task.Tags;
 import io.taskbot.task.TaskHistory;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskLookup;
@@ -94,6 +95,7 @@ class V1TaskController {
                   @RequestParam(required = false) String search,
                   @RequestParam(required = false) String priority,
                   @RequestParam(required = false) String completed,
+                  @RequestParam(required = false) String tag,
                   @RequestParam(required = false) String sort) {
         int pageNumber = page == null ? 1 : page;
         int pageSize = limit == null ? DEFAULT_LIMIT : limit;
@@ -101,7 +103,8 @@ class V1TaskController {
         if (offset > Integer.MAX_VALUE) {
             throw V1Failure.invalidInput("page is too large");
         }
-        TaskFilter filter = new TaskFilter(null, priority(priority), search, null,
+        TaskFilter filter = new TaskFilter(null, priority(priority), search,
+                tag == null || tag.isBlank() ? null : Tags.normalize(List.of(tag)).get(0),
                 completed == null ? null : completedFilter(completed));
         TaskPage found = tasks.list(new FindTasksQuery(CurrentUser.of(token), filter, SortParameter.parse(sort),
                 (int) offset, pageSize));

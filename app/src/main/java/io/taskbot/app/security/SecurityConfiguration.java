@@ -9,6 +9,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -94,7 +95,8 @@ class SecurityConfiguration {
             throws Exception {
         http
                 .csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.disable())
+                // only for the origins of taskbot.cors.allowed-origins, see CrossOriginConfiguration
+                .cors(Customizer.withDefaults())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
@@ -107,6 +109,11 @@ class SecurityConfiguration {
                         // every method, so that a GET is answered with 405 in the envelope rather than a 401
                         .requestMatchers("/v1/auth/register", "/v1/auth/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/health").permitAll()
+                        // the web console's page and assets; everything it shows comes from the token-only APIs
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/console/**").permitAll()
+                        // the OpenAPI document and Swagger UI describe the APIs; calling them still takes a token
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

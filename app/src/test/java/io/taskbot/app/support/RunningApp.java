@@ -70,6 +70,10 @@ public final class RunningApp implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public Path dataDir() {
         return dataDir;
     }

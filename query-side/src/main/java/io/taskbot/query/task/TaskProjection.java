@@ -32,23 +32,31 @@ import static io.taskbot.query.task.TaskDocuments.TITLE;
  * Builds one generation of the task read model from task events. Runs in that generation's own streaming processor,
  * so it can lag behind the event store and be rebuilt; each handler is idempotent through the task's sequence number.
  * After each event it reports the version it wrote, which wakes readers waiting for their own write on this node,
- * as long as its generation is the one readers read.
+ * as long as its generation is the one readers read, and pushes the changed task to those who watch its owner's tasks.
  */
 class TaskProjection {
 
     private final TaskViewStore store;
     private final ProjectionProgress progress;
     private final BooleanSupplier reportsProgress;
+    private final TaskChangeNotifier changes;
 
     TaskProjection(TaskViewStore store, ProjectionProgress progress, BooleanSupplier reportsProgress) {
+        this(store, progress, reportsProgress, TaskChangeNotifier.NONE);
+    }
+
+    TaskProjection(TaskViewStore store, ProjectionProgress progress, BooleanSupplier reportsProgress,
+                   TaskChangeNotifier changes) {
         this.store = store;
         this.progress = progress;
         this.reportsProgress = reportsProgress;
+        this.changes = changes;
     }
 
     private void reached(TaskId taskId, long version) {
         if (reportsProgress.getAsBoolean()) {
             progress.reached(taskId.toString(), version);
+            changes.changed(store, taskId, version);
         }
     }
 

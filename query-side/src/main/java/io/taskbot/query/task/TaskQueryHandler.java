@@ -4,7 +4,10 @@ import io.taskbot.query.progress.ProjectionProgress;
 import io.taskbot.task.FindTaskQuery;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.TaskLookup;
+import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskPage;
+import io.taskbot.task.TaskSort;
+import io.taskbot.task.WatchTasksQuery;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.util.function.Supplier;
@@ -38,5 +41,11 @@ class TaskQueryHandler {
     @QueryHandler
     TaskPage handle(FindTasksQuery query) {
         return active.get().findPage(query.owner(), query.filter(), query.sort(), query.offset(), query.limit());
+    }
+
+    /** The start of a subscription to the owner's changes: how many tasks the owner has now. */
+    @QueryHandler
+    Long handle(WatchTasksQuery query) {
+        return active.get().findPage(query.owner(), TaskFilter.ANY, TaskSort.OLDEST_FIRST, 0, 1).total();
     }
 }

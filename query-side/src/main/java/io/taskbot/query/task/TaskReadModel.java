@@ -19,12 +19,15 @@ final class TaskReadModel implements RebuildableReadModel {
     private final MongoDatabase database;
     private final ReadModelPointers pointers;
     private final ProjectionProgress progress;
+    private final TaskChangeNotifier changes;
     private final Map<Integer, TaskViewStore> stores = new ConcurrentHashMap<>();
 
-    TaskReadModel(MongoDatabase database, ReadModelPointers pointers, ProjectionProgress progress) {
+    TaskReadModel(MongoDatabase database, ReadModelPointers pointers, ProjectionProgress progress,
+                  TaskChangeNotifier changes) {
         this.database = database;
         this.pointers = pointers;
         this.progress = progress;
+        this.changes = changes;
     }
 
     @Override
@@ -44,7 +47,7 @@ final class TaskReadModel implements RebuildableReadModel {
 
     @Override
     public Object projection(int generation, BooleanSupplier reportsProgress) {
-        return new TaskProjection(store(generation), progress, reportsProgress);
+        return new TaskProjection(store(generation), progress, reportsProgress, changes);
     }
 
     /** The generation queries read now. */

@@ -5,6 +5,7 @@ import io.taskbot.query.progress.ProjectionProgress;
 import io.taskbot.query.progress.ReadYourWritesProperties;
 import io.taskbot.query.readmodel.ReadModelPointers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +24,9 @@ class TaskReadModelConfiguration {
 
     @Bean
     TaskReadModel taskReadModel(MongoDatabase readModelDatabase, ReadModelPointers readModelPointers,
-                                ProjectionProgress taskProgress) {
-        return new TaskReadModel(readModelDatabase, readModelPointers, taskProgress);
+                                ProjectionProgress taskProgress, QueryUpdateEmitter queryUpdateEmitter) {
+        return new TaskReadModel(readModelDatabase, readModelPointers, taskProgress,
+                new TaskChangeNotifier(queryUpdateEmitter));
     }
 
     @Bean

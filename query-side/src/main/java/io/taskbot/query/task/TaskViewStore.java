@@ -114,6 +114,21 @@ final class TaskViewStore {
                 .map(TaskDocuments::toView);
     }
 
+    /** A task as stored, tombstone or not. */
+    record Stored(TaskView task, boolean deleted) {
+
+        UserId owner() {
+            return task.owner();
+        }
+    }
+
+    /** The task as stored, also when it is a tombstone (which keeps its owner and last fields). */
+    Optional<Stored> findIncludingDeleted(TaskId id) {
+        Document document = tasks.find(Filters.eq(ID, id.value())).first();
+        return Optional.ofNullable(document)
+                .map(found -> new Stored(TaskDocuments.toView(found), found.getBoolean(DELETED, false)));
+    }
+
     /** The version the read model has reached for this task, tombstones included; -1 if it has not seen it. */
     long version(TaskId id) {
         Document document = tasks.find(Filters.eq(ID, id.value())).projection(Projections.include(VERSION)).first();
