@@ -3,8 +3,10 @@ package io.taskbot.app.account;
 import com.mongodb.client.MongoDatabase;
 import io.taskbot.app.readmodel.ReadModelDurability;
 import io.taskbot.user.UserId;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Service;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.regex.Pattern;
 
 /** Registers accounts and checks credentials, for every contract. */
 @Service
+@DependsOnDatabaseInitialization
 public class AccountService {
 
     static final int EMAIL_MAX_LENGTH = 254;
@@ -22,8 +25,10 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    AccountService(MongoDatabase readModelDatabase, ReadModelDurability durability, Clock clock) {
-        this.store = new AccountStore(readModelDatabase, durability);
+    AccountService(MongoDatabase readModelDatabase, DataSource eventStore, ReadModelDurability durability,
+                   Clock clock) {
+        AccountIdSequence ids = new AccountIdSequence(eventStore, readModelDatabase);
+        this.store = new AccountStore(readModelDatabase, ids::next, durability);
         this.hasher = new PasswordHasher(10);
         this.clock = clock;
     }

@@ -18,10 +18,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The {@code accounts} collection. Unique indexes on e-mail and username settle races between two registrations;
- * ids come from a counter document, so they are small integers as contract 000 shows them.
+ * ids come from the event-store database's sequence, so they are small integers as contract 000 shows them and
+ * distinct across every node.
  */
 final class AccountStore {
 
@@ -32,13 +34,16 @@ final class AccountStore {
     private static final String PASSWORD_HASH = "passwordHash";
     private static final String CREATED_AT = "createdAt";
 
+    /** Tries before an id the read store already holds (which the shared sequence should rule out) is an error. */
+    private static final int ID_ATTEMPTS = 3;
+
     private final MongoCollection<Document> accounts;
-    private final MongoCollection<Document> counters;
+    private final LongSupplier ids;
     private final ReadModelDurability durability;
 
-    AccountStore(MongoDatabase database, ReadModelDurability durability) {
+    AccountStore(MongoDatabase database, LongSupplier ids, ReadModelDurability durability) {
         this.accounts = database.getCollection("accounts");
-        this.counters = database.getCollection("counters");
+        this.ids = ids;
         this.durability = durability;
         accounts.createIndex(Indexes.ascending(EMAIL), new IndexOptions().unique(true).name("unique_email"));
         accounts.createIndex(Indexes.ascending(USERNAME_KEY), new IndexOptions().unique(true).name("unique_username"));
@@ -49,23 +54,36 @@ final class AccountStore {
 
     /** Inserts the account, or returns empty when the e-mail or username is taken. */
     Optional<Account> insert(String email, String username, String passwordHash, Instant createdAt) {
-        UserId id = UserId.of(nextId());
-        Document document = new Document(ID, id.value())
-                .append(EMAIL, email)
-                .append(USERNAME, username)
-                .append(USERNAME_KEY, key(username))
-                .append(PASSWORD_HASH, passwordHash)
-                .append(CREATED_AT, Date.from(createdAt));
-        try {
-            accounts.insertOne(document);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return Optional.empty();
+        for (int attempt = 1; ; attempt++) {
+            Document document = new Document(ID, ids.getAsLong())
+                    .append(EMAIL, email)
+                    .append(USERNAME, username)
+                    .append(USERNAME_KEY, key(username))
+                    .append(PASSWORD_HASH, passwordHash)
+                    .append(CREATED_AT, Date.from(createdAt));
+            try {
+                accounts.insertOne(document);
+                durability.flush();
+                return Optional.of(toAccount(document));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                if (taken(email, username)) {
+                    return Optional.empty();
+                }
+                // the id itself was taken: never overwrite an account, draw another
+                if (attempt == ID_ATTEMPTS) {
+                    throw new IllegalStateException("Account ids from " + AccountIdSequence.SEQUENCE
+                            + " are already used in the read store", e);
+                }
             }
-            throw e;
         }
-        durability.flush();
-        return Optional.of(toAccount(document));
+    }
+
+    private boolean taken(String email, String username) {
+        return accounts.find(Filters.or(Filters.eq(EMAIL, email), Filters.eq(USERNAME_KEY, key(username))))
+                .first() != null;
     }
 
     Optional<StoredAccount> findByLogin(String login) {
@@ -76,12 +94,6 @@ final class AccountStore {
 
     Optional<Account> findById(UserId id) {
         return Optional.ofNullable(accounts.find(Filters.eq(ID, id.value())).first()).map(AccountStore::toAccount);
-    }
-
-    private long nextId() {
-        Document counter = counters.findOneAndUpdate(Filters.eq(ID, "accounts"), Updates.inc("value", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return counter.get("value", Number.class).longValue();
     }
 
     private static String key(String login) {
