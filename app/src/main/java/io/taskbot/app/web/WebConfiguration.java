@@ -1,6 +1,8 @@
 package io.taskbot.app.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +14,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Web infrastructure shared by every contract. */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +39,22 @@ class WebConfiguration {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes(), errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /**
+     * Bodies are read without holding a thread, right after Spring Security and the per-user limits (which only need
+     * headers), so that slow or stalled clients cannot take the request threads.
+     */
+    @Bean
+    FilterRegistrationBean<BodyBufferingFilter> bodyBufferingFilter(
+            @Value("${taskbot.web.max-body-size:64KB}") DataSize maxBodySize,
+            @Value("${taskbot.web.body-timeout:10s}") Duration bodyTimeout, ErrorResponder errors,
+            ObjectProvider<SecurityFilterProperties> security) {
+        FilterRegistrationBean<BodyBufferingFilter> registration = new FilterRegistrationBean<>(
+                new BodyBufferingFilter(maxBodySize.toBytes(), bodyTimeout, errors));
+        // after the per-user rate limits, which run right after Spring Security
+        registration.setOrder(security.getIfAvailable(SecurityFilterProperties::new).getOrder() + 2);
         return registration;
     }
 
