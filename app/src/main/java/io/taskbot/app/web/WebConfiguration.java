@@ -1,9 +1,12 @@
 package io.taskbot.app.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +43,19 @@ class WebConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes(), errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * What Tomcat refuses by itself (malformed request lines, oversized headers) is answered in the contract's JSON
+     * instead of Tomcat's HTML page: the host's error report valve is replaced before the host starts.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> contractErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ContractErrorReportValve.class.getName());
+            }
+        });
     }
 
     /**
