@@ -16,7 +16,10 @@ import java.util.List;
  * @param dataDir        where every embedded store keeps its files
  * @param mongodb        the read-model database; embedded when no URI is set
  * @param jwt            how access tokens are signed and how long they live
- * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details
+ * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details; nobody
+ *                       can sign up with them
+ * @param adminPassword  the password the accounts of {@code admins} are created or reset with at start; unset:
+ *                       no admin account is created or changed
  * @param rateLimits     how many requests each contract takes from one client, see the README's "Rate limits" section
  * @param kafka          where task events are published, and the broker of the zero-setup run
  */
@@ -26,6 +29,7 @@ public record TaskbotProperties(
         @DefaultValue Mongodb mongodb,
         @DefaultValue Jwt jwt,
         @DefaultValue List<String> admins,
+        String adminPassword,
         @DefaultValue RateLimits rateLimits,
         @DefaultValue Kafka kafka) {
 
@@ -44,8 +48,11 @@ public record TaskbotProperties(
      * @param secret HMAC-SHA256 key (at least 32 bytes); unset: generated once and kept in the data dir
      * @param ttl    lifetime of an access token
      * @param issuer the {@code iss} claim of issued tokens, checked on every request
+     * @param clockSkew how far past {@code exp} (or before {@code iat}) a token is still accepted, for clocks of
+     *                  nodes that differ a little
      */
-    public record Jwt(String secret, @DefaultValue("1h") Duration ttl, @DefaultValue("taskbot") String issuer) {
+    public record Jwt(String secret, @DefaultValue("1h") Duration ttl, @DefaultValue("taskbot") String issuer,
+                      @DefaultValue("5s") Duration clockSkew) {
     }
 
     /**
