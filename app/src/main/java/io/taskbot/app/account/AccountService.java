@@ -6,6 +6,7 @@ import io.taskbot.app.readmodel.ReadModelDurability;
 import io.taskbot.user.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Service;
 
@@ -38,6 +39,7 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final TaskbotProperties properties;
+    private final LoginThrottle throttle;
     /**
      * The operator's admins under the current settings, each with the time the operator set its password; a token
      * carries no role, it is looked up here.
@@ -45,12 +47,13 @@ public class AccountService {
     private final Map<UserId, Instant> admins;
 
     AccountService(MongoDatabase readModelDatabase, DataSource eventStore, ReadModelDurability durability, Clock clock,
-                   TaskbotProperties properties) {
+                   TaskbotProperties properties, ObjectProvider<LoginThrottle> throttle) {
         AccountIdSequence ids = new AccountIdSequence(eventStore, readModelDatabase);
         this.store = new AccountStore(readModelDatabase, ids::next, durability);
         this.hasher = new PasswordHasher(10);
         this.clock = clock;
         this.properties = properties;
+        this.throttle = throttle.getIfAvailable(() -> LoginThrottle.NONE);
         this.admins = Map.copyOf(appointAdmins());
     }
 
@@ -120,6 +123,10 @@ public class AccountService {
             throw invalidCredentials();
         }
         Optional<AccountStore.StoredAccount> stored = store.findByLogin(login);
+        // an unknown login is throttled too, so that refusals tell nothing about which accounts exist
+        String throttled = stored.map(account -> "account:" + account.account().id().value())
+                .orElseGet(() -> "login:" + login.strip().toLowerCase(Locale.ROOT));
+        throttle.attempt(throttled);
         if (stored.isEmpty()) {
             hasher.burnTime(password);
             throw invalidCredentials();
@@ -127,6 +134,7 @@ public class AccountService {
         if (!hasher.matches(password, stored.get().passwordHash())) {
             throw invalidCredentials();
         }
+        throttle.succeeded(throttled);
         return stored.get().account();
     }
 

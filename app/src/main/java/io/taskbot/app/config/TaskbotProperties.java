@@ -68,6 +68,7 @@ public record TaskbotProperties(
      * @param apiV1          all of contract 000 ({@code /api/v1}), per client address
      * @param chatPerAddress contract 003 ({@code /api/chat}), per client address
      * @param chatPerUser    contract 003 ({@code /api/chat}), per user
+     * @param failedLogins   failed logins per account, through every contract and on every node together
      */
     public record RateLimits(
             @DefaultValue("true") boolean enabled,
@@ -77,7 +78,8 @@ public record TaskbotProperties(
             @DefaultValue("1000/1h") Limit v1Other,
             @DefaultValue("100/1m") Limit apiV1,
             @DefaultValue("60/1m") Limit chatPerAddress,
-            @DefaultValue("1000/1h") Limit chatPerUser) {
+            @DefaultValue("1000/1h") Limit chatPerUser,
+            @DefaultValue("5/15m") Limit failedLogins) {
     }
 
     /** At most {@code requests} in each {@code period}. */
