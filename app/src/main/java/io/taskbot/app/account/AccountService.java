@@ -73,7 +73,11 @@ public class AccountService {
                 throw new IllegalStateException("taskbot.admin-password is too weak: " + weak.getMessage());
             }
             for (String email : emails) {
-                checkEmail(email);
+                try {
+                    checkEmail(email);
+                } catch (AccountException invalid) {
+                    throw new IllegalStateException("taskbot.admins lists '" + email + "', which is not an e-mail");
+                }
                 store.putOperatorAdmin(email, password, hasher, clock.instant());
             }
         }

@@ -65,14 +65,16 @@ final class ReadStoreBinding implements AutoCloseable {
         this.stopNode = stopNode;
         Claim claim = claim();
         if (claim instanceof Claim.Refused refused) {
-            throw new IllegalStateException("This node would serve from " + description + " (read store "
-                    + identity + "), but the event-store database is served from another read store: "
-                    + refused.description() + " (read store " + refused.identity() + "), in use until at least "
-                    + refused.aliveUntil() + ". Nodes that share an event store must share one read store: "
-                    + remedy + ". If that read store is gone for good (its data dir was lost), stop every node "
-                    + "that uses it, start this node again after " + LEASE.toSeconds() + " seconds and rebuild the "
-                    + "read models (POST /api/admin/read-models/{name}/rebuild); accounts are kept in the read store "
-                    + "only, so restore them from a backup of it.");
+            throw new ForeignReadStoreException(
+                    "This node would serve from " + description + " (read store " + identity + "), but the "
+                            + "event-store database is served from another read store: " + refused.description()
+                            + " (read store " + refused.identity() + "), in use until at least "
+                            + refused.aliveUntil() + ".",
+                    "Nodes that share an event store must share one read store: " + remedy + ". If that read "
+                            + "store is gone for good (its node lost its data dir), stop every node that uses it, "
+                            + "start this node again after " + LEASE.toSeconds() + " seconds and rebuild the read "
+                            + "models (POST /api/admin/read-models/rebuild); accounts are kept in the read store "
+                            + "only, so restore them from a backup of it.");
         }
         this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "read-store-binding");
@@ -81,6 +83,27 @@ final class ReadStoreBinding implements AutoCloseable {
         });
         renewer.scheduleWithFixedDelay(this::renew, RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** The refusal to start, with what the operator should do about it. */
+    static final class ForeignReadStoreException extends IllegalStateException {
+
+        private final String description;
+        private final String action;
+
+        ForeignReadStoreException(String description, String action) {
+            super(description + " " + action);
+            this.description = description;
+            this.action = action;
+        }
+
+        String description() {
+            return description;
+        }
+
+        String action() {
+            return action;
+        }
     }
 
     private sealed interface Claim {
