@@ -26,7 +26,10 @@ import java.util.List;
  * @param dataDir        where every embedded store keeps its files
  * @param mongodb        the read-model database; embedded when no URI is set
  * @param jwt            how access tokens are signed and how long they live
- * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details
+ * @param admins         e-mail addresses of the accounts that may use admin endpoints and see health details; nobody
+ *                       can sign up with them
+ * @param adminPassword  the password the accounts of {@code admins} are created or reset with at start; unset:
+ *                       no admin account is created or changed
  * @param rateLimits     how many requests each contract takes from one client, see the README's "Rate limits" section
  * @param kafka          the broker of the zero-setup run
  * @param web            limits of the HTTP layer
@@ -41,6 +44,7 @@ public record TaskbotProperties(
         @Valid @DefaultValue Mongodb mongodb,
         @Valid @DefaultValue Jwt jwt,
         @DefaultValue List<String> admins,
+        String adminPassword,
         @Valid @DefaultValue RateLimits rateLimits,
         @Valid @DefaultValue Kafka kafka,
         @Valid @DefaultValue Web web,
@@ -68,10 +72,13 @@ public record TaskbotProperties(
      * @param secret HMAC-SHA256 key (at least 32 bytes); unset: generated once and kept in the data dir
      * @param ttl    lifetime of an access token
      * @param issuer the {@code iss} claim of issued tokens, checked on every request
+     * @param clockSkew how far past {@code exp} (or before {@code iat}) a token is still accepted, for clocks of
+     *                  nodes that differ a little
      */
     public record Jwt(String secret,
                       @NotNull @DurationMin(nanos = 1, message = POSITIVE) @DefaultValue("1h") Duration ttl,
-                      @NotBlank @DefaultValue("taskbot") String issuer) {
+                      @NotBlank @DefaultValue("taskbot") String issuer,
+                      @NotNull @DurationMin(nanos = 0) @DefaultValue("5s") Duration clockSkew) {
     }
 
     /**
@@ -87,6 +94,7 @@ public record TaskbotProperties(
      * @param apiV1          all of contract 000 ({@code /api/v1}), per client address
      * @param chatPerAddress contract 003 ({@code /api/chat}), per client address
      * @param chatPerUser    contract 003 ({@code /api/chat}), per user
+     * @param failedLogins   failed logins per account, through every contract and on every node together
      */
     public record RateLimits(
             @DefaultValue("true") boolean enabled,
@@ -96,7 +104,8 @@ public record TaskbotProperties(
             @NotNull @DefaultValue("1000/1h") Limit v1Other,
             @NotNull @DefaultValue("100/1m") Limit apiV1,
             @NotNull @DefaultValue("60/1m") Limit chatPerAddress,
-            @NotNull @DefaultValue("1000/1h") Limit chatPerUser) {
+            @NotNull @DefaultValue("1000/1h") Limit chatPerUser,
+            @NotNull @DefaultValue("5/15m") Limit failedLogins) {
     }
 
     /** At most {@code requests} in each {@code period}. */
@@ -137,8 +146,12 @@ public record TaskbotProperties(
     public record Kafka(@Min(0) @Max(65535) @DefaultValue("9092") int embeddedPort) {
     }
 
-    /** @param maxBodySize larger request bodies are refused with 413 */
-    public record Web(@NotNull @DefaultValue("64KB") DataSize maxBodySize) {
+    /**
+     * @param maxBodySize larger request bodies are refused with 413
+     * @param bodyTimeout how long a request body may take to arrive before the request is answered 408
+     */
+    public record Web(@NotNull @DefaultValue("64KB") DataSize maxBodySize,
+                      @NotNull @DurationMin(nanos = 1, message = POSITIVE) @DefaultValue("10s") Duration bodyTimeout) {
 
         public Web {
             if (maxBodySize != null && maxBodySize.toBytes() < 1) {

@@ -55,6 +55,11 @@ final class DatabaseBuckets implements RateLimitBuckets, AutoCloseable {
         return proxies.getProxy(key, () -> RateLimitBuckets.configuration(limit)).tryConsumeAndReturnRemaining(1);
     }
 
+    @Override
+    public void giveBack(String key, Limit limit) {
+        proxies.getProxy(key, () -> RateLimitBuckets.configuration(limit)).addTokens(1);
+    }
+
     private void removeRefilled() {
         try {
             int removed;

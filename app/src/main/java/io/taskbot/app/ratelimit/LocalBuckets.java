@@ -44,6 +44,14 @@ final class LocalBuckets implements RateLimitBuckets {
         return probe[0];
     }
 
+    @Override
+    public void giveBack(String key, Limit limit) {
+        buckets.computeIfPresent(key, (ignored, bucket) -> {
+            bucket.addTokens(1);
+            return bucket;
+        });
+    }
+
     void sweep() {
         buckets.keySet().forEach(key -> buckets.computeIfPresent(key, (ignored, bucket) ->
                 bucket.getAvailableTokens() >= bucket.getConfiguration().getBandwidths()[0].getCapacity()

@@ -47,6 +47,11 @@ class RateLimitConfiguration {
     }
 
     @Bean
+    FailedLoginLimit failedLoginLimit(TaskbotProperties properties, RateLimitBuckets buckets) {
+        return new FailedLoginLimit(properties.rateLimits().failedLogins(), buckets);
+    }
+
+    @Bean
     ClientAddresses clientAddresses(TaskbotProperties properties) {
         return new ClientAddresses(properties.rateLimits().trustedProxies());
     }

@@ -9,9 +9,15 @@ import io.taskbot.app.config.TaskbotProperties;
 import io.taskbot.app.storage.SelfHealingStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -44,11 +50,49 @@ class ReadModelDatabaseConfiguration {
                 .build());
     }
 
+    /**
+     * The read-model database, handed to nobody before the event-store database is bound to it: a node that would
+     * serve from a read store other nodes of the same event store cannot see refuses to start.
+     */
     @Bean
-    MongoDatabase readModelDatabase(MongoClient readModelMongoClient, TaskbotProperties properties) {
+    MongoDatabase readModelDatabase(ReadStoreBinding readStoreBinding, MongoClient readModelMongoClient,
+                                    TaskbotProperties properties) {
+        return readModelMongoClient.getDatabase(databaseName(properties));
+    }
+
+    @Bean(destroyMethod = "close")
+    @DependsOnDatabaseInitialization
+    ReadStoreBinding readStoreBinding(MongoClient readModelMongoClient, TaskbotProperties properties,
+                                      DataSource dataSource, Clock clock, ConfigurableApplicationContext context) {
+        String database = databaseName(properties);
+        String description;
+        String remedy;
+        if (properties.mongodb().embedded()) {
+            description = "the embedded read store in " + properties.absoluteDataDir() + " on " + hostName();
+            remedy = "set taskbot.mongodb.uri (environment TASKBOT_MONGODB_URI) to the MongoDB the other nodes use; "
+                    + "it is unset here, so this node would use an embedded store of its own";
+        } else {
+            description = "MongoDB " + String.join(",", new ConnectionString(properties.mongodb().uri()).getHosts())
+                    + ", database " + database;
+            remedy = "set taskbot.mongodb.uri (environment TASKBOT_MONGODB_URI) on every node to the same MongoDB "
+                    + "and database";
+        }
+        return new ReadStoreBinding(readModelMongoClient.getDatabase(database), description, remedy, dataSource,
+                clock, () -> new Thread(context::close, "read-store-lost").start());
+    }
+
+    private static String databaseName(TaskbotProperties properties) {
         String database = properties.mongodb().embedded() ? null : new ConnectionString(properties.mongodb().uri())
                 .getDatabase();
-        return readModelMongoClient.getDatabase(database != null ? database : properties.mongodb().database());
+        return database != null ? database : properties.mongodb().database();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "this host";
+        }
     }
 
     /** After a full disk closed the embedded store, it is reopened, even while the disk is full, to serve reads. */

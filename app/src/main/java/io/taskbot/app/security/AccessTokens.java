@@ -11,15 +11,14 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-/** Issues the access tokens every contract accepts. */
+/**
+ * Issues the access tokens every contract accepts. A token names its user and nothing about the user's rights: those
+ * are looked up on every request, so that removing an admin from the settings takes effect for tokens already out.
+ */
 @Component
 public class AccessTokens {
-
-    static final String ROLES_CLAIM = "roles";
-    static final String ADMIN_ROLE = "admin";
 
     private final JwtEncoder encoder;
     private final TaskbotProperties properties;
@@ -38,17 +37,15 @@ public class AccessTokens {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.jwt().ttl());
         String tokenId = UUID.randomUUID().toString();
-        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+        JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.jwt().issuer())
                 .subject(Long.toString(account.id().value()))
                 .id(tokenId)
                 .issuedAt(now)
-                .expiresAt(expiresAt);
-        if (properties.isAdmin(account.email())) {
-            claims.claim(ROLES_CLAIM, List.of(ADMIN_ROLE));
-        }
-        String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
-                claims.build())).getTokenValue();
+                .expiresAt(expiresAt)
+                .build();
+        String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
         return new IssuedToken(value, tokenId, expiresAt);
     }
 }

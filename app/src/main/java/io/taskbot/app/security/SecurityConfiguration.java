@@ -2,7 +2,9 @@ package io.taskbot.app.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.taskbot.app.account.AccountService;
 import io.taskbot.app.config.TaskbotProperties;
+import io.taskbot.user.UserId;
 import io.taskbot.app.web.ApiError;
 import io.taskbot.app.web.ErrorResponder;
 import jakarta.servlet.DispatcherType;
@@ -25,6 +27,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -34,9 +38,10 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 
 import javax.crypto.SecretKey;
-import java.util.Collection;
 import java.util.List;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 
 /**
  * One stateless filter chain for every contract: bearer JWTs in the Authorization header only, verified with the
@@ -61,22 +66,41 @@ class SecurityConfiguration {
      * that forged or expired tokens cost no database lookup. Every contract authenticates through this decoder.
      */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, TaskbotProperties properties, RevokedTokens revokedTokens) {
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, TaskbotProperties properties, RevokedTokens revokedTokens,
+                          AccountService accounts) {
+        return jwtDecoder(jwtSigningKey, properties, revokedTokens, accounts::predatesOperator);
+    }
+
+    /**
+     * @param issuedBeforeReset whether a token of this account, issued then, predates the operator's last reset of
+     *                          its password (admins only)
+     */
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, TaskbotProperties properties, RevokedTokens revokedTokens,
+                          BiPredicate<UserId, Instant> issuedBeforeReset) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()),
+                // the default skew of 60 s would accept a token a whole minute after it expired
+                JwtValidators.createDefaultWithValidators(new JwtTimestampValidator(properties.jwt().clockSkew()),
+                        new JwtIssuerValidator(properties.jwt().issuer())),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && sub.matches("[1-9][0-9]{0,17}")),
                 new JwtClaimValidator<String>(JwtClaimNames.JTI, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull));
         decoder.setJwtValidator(token -> {
             OAuth2TokenValidatorResult result = claims.validate(token);
-            if (result.hasErrors() || !revokedTokens.isRevoked(token.getId())) {
+            if (result.hasErrors()) {
                 return result;
             }
-            return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                    "The token has been revoked", null));
+            if (issuedBeforeReset.test(CurrentUser.of(token), token.getIssuedAt())) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                        "The token was issued before the operator set this account's password", null));
+            }
+            if (revokedTokens.isRevoked(token.getId())) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                        "The token has been revoked", null));
+            }
+            return result;
         });
         return decoder;
     }
@@ -91,8 +115,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponder errors, BearerTokenResolver bearerTokenResolver)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponder errors, BearerTokenResolver bearerTokenResolver,
+                                    AccountService accounts) throws Exception {
         http
                 .csrf(csrf -> csrf.disable())
                 // only for the origins of taskbot.cors.allowed-origins, see CrossOriginConfiguration
@@ -121,7 +145,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(bearerTokenResolver)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter(accounts)))
                         .authenticationEntryPoint((request, response, failure) -> errors.write(request, response,
                                 ApiError.of(ApiError.Kind.UNAUTHORIZED, unauthorizedMessage(request))))
                         .accessDeniedHandler((request, response, denied) -> errors.write(request, response,
@@ -139,18 +163,11 @@ class SecurityConfiguration {
         return header == null || header.isBlank() ? "Not authenticated" : "Could not validate credentials";
     }
 
-    private static JwtAuthenticationConverter jwtAuthenticationConverter() {
+    /** Admin rights come from the current settings on every request, never from a claim frozen into the token. */
+    private static JwtAuthenticationConverter jwtAuthenticationConverter(AccountService accounts) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::authorities);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> accounts.isAdmin(CurrentUser.of(jwt))
+                ? List.<GrantedAuthority>of(new SimpleGrantedAuthority("ROLE_ADMIN")) : List.of());
         return converter;
-    }
-
-    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(AccessTokens.ROLES_CLAIM);
-        if (roles == null) {
-            return List.of();
-        }
-        return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority(
-                "ROLE_" + role.toUpperCase(java.util.Locale.ROOT))).toList();
     }
 }

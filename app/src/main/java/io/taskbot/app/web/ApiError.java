@@ -19,6 +19,7 @@ public record ApiError(Kind kind, String code, String message, Object details) {
         NOT_FOUND(HttpStatus.NOT_FOUND),
         METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
         NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+        REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT),
         CONFLICT(HttpStatus.CONFLICT),
         PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
         UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),

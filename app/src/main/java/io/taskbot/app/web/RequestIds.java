@@ -26,11 +26,19 @@ public final class RequestIds extends OncePerRequestFilter {
         return id instanceof String s ? s : UUID.randomUUID().toString();
     }
 
+    /** Also on the second dispatch of a request whose body was read meanwhile, so its logs carry the same id. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        Object earlier = request.getAttribute(ATTRIBUTE);
+        String id = earlier instanceof String s ? s
+                : given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);

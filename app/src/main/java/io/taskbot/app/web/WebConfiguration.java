@@ -2,6 +2,8 @@ package io.taskbot.app.web;
 
 import io.taskbot.app.config.TaskbotProperties;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -25,7 +27,11 @@ class WebConfiguration {
         return Clock.systemUTC();
     }
 
-    /** What Tomcat refuses on its own is answered in the contract's format too, not with its HTML page. */
+    /**
+     * What Tomcat refuses by itself (malformed request lines, oversized headers, an encoded NUL in the path) is
+     * answered in the contract's JSON instead of Tomcat's HTML page: the host's error report valve is replaced before
+     * the host starts.
+     */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> contractErrorReportValve() {
         return factory -> factory.addContextCustomizers(context -> {
@@ -48,6 +54,20 @@ class WebConfiguration {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(properties.web().maxBodySize().toBytes(), errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /**
+     * Bodies are read without holding a thread, right after Spring Security and the per-user limits (which only need
+     * headers), so that slow or stalled clients cannot take the request threads.
+     */
+    @Bean
+    FilterRegistrationBean<BodyBufferingFilter> bodyBufferingFilter(
+            TaskbotProperties properties, ErrorResponder errors, ObjectProvider<SecurityFilterProperties> security) {
+        FilterRegistrationBean<BodyBufferingFilter> registration = new FilterRegistrationBean<>(new BodyBufferingFilter(
+                properties.web().maxBodySize().toBytes(), properties.web().bodyTimeout(), errors));
+        // after the per-user rate limits, which run right after Spring Security
+        registration.setOrder(security.getIfAvailable(SecurityFilterProperties::new).getOrder() + 2);
         return registration;
     }
 

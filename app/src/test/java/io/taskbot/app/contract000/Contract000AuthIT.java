@@ -185,6 +185,15 @@ class Contract000AuthIT {
         assertUnauthorized(client.get("/api/v1/tasks", sign(user.id(), key, Instant.now().plusSeconds(600), "evil")));
     }
 
+    @Test
+    void refusesATokenSecondsAfterItExpired() throws Exception {
+        User user = Users.register(client, "judy");
+        byte[] key = Base64.getDecoder().decode(Files.readString(app.dataDir().resolve("jwt-secret")).strip());
+
+        // the validator's default clock skew took tokens for a whole minute past exp; taskbot.jwt.clock-skew is 5 s
+        assertUnauthorized(client.get("/api/v1/tasks", sign(user.id(), key, Instant.now().minusSeconds(15), "taskbot")));
+    }
+
     private static String sign(long subject, byte[] key, Instant expiresAt, String issuer) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .subject(Long.toString(subject))

@@ -59,7 +59,7 @@ class JwtDecoderTest {
                 "taskbot.jwt.secret", SECRET, "taskbot.jwt.issuer", ISSUER)))
                 .bindOrCreate("taskbot", TaskbotProperties.class);
         SecretKey key = JwtSecret.load(properties);
-        decoder = new SecurityConfiguration().jwtDecoder(key, properties, revoked);
+        decoder = new SecurityConfiguration().jwtDecoder(key, properties, revoked, (user, issuedAt) -> false);
     }
 
     private static String toString(java.net.InetSocketAddress address) {

@@ -28,7 +28,8 @@ public final class TaskbotAppExtension implements BeforeAllCallback, ParameterRe
     public static final Map<String, String> DEFAULTS = Map.of(
             // rate limits have their own IT; elsewhere they would only count the suite's requests
             "taskbot.rate-limits.enabled", "false",
-            "taskbot.admins", Admins.EMAIL);
+            "taskbot.admins", Admins.EMAIL,
+            "taskbot.admin-password", Admins.PASSWORD);
 
     private static final Namespace NAMESPACE = Namespace.create(TaskbotAppExtension.class);
 
