@@ -164,6 +164,19 @@ final class ChangeRules {
     private static final Pattern POSTPONE = Pattern.compile(
             "^(?:postpone|delay|defer|put\\s+off|push\\s+back|snooze)\\s+(?<ref>.+?)$", FLAGS);
 
+    /** Clearing a field is a change of the task: "remove the due date from X" must never delete X. */
+    private static final String DUE_FIELD = "(?:the\\s+|its\\s+|a\\s+)?(?:due\\s+date|deadline|due\\s+day|date|due)";
+    private static final List<Pattern> CLEAR_DUE = patterns(
+            "^(?:remove|delete|clear|drop|erase|unset|scrap|cancel|get\\s+rid\\s+of|take\\s+(?:away|out|off))\\s+"
+                    + DUE_FIELD + "\\s+(?:from|of|on|for|off)\\s+(?<ref>.+?)" + "(?:\\s+(?:please|pls|now))?$",
+            "^(?:remove|delete|clear|drop|erase|unset)\\s+(?<ref>.+?)(?:'s)\\s+(?:due\\s+date|deadline)$",
+            "^take\\s+" + DUE_FIELD + "\\s+off(?:\\s+of)?\\s+(?<ref>.+)$",
+            "^(?:there'?s\\s+|there\\s+is\\s+)?(?:no|without\\s+an?)\\s+(?:due\\s+date|deadline|date|due)\\s+(?:for|on)\\s+"
+                    + "(?<ref>.+?)(?:\\s+(?:any\\s?more|now|after\\s+all))?$",
+            "^(?<ref>.+?)\\s+(?:has|needs|gets|should\\s+have)\\s+no\\s+(?:due\\s+date|deadline)(?:\\s+any\\s?more)?$",
+            "^(?<ref>.+?)\\s+(?:doesn'?t|does\\s+not|don'?t|do\\s+not)\\s+(?:need|have)\\s+(?:a|to\\s+have\\s+a)\\s+"
+                    + "(?:due\\s+date|deadline)(?:\\s+any\\s?more)?$");
+
     // ---- complete
     private static final List<Pattern> COMPLETE_REQUESTS = patterns(
             "^(?:mark|set|flag|tick|check|put)\\s+(?<ref>.+?)\\s+(?:as\\s+|to\\s+)?(?:" + DONE_WORDS + ")$",
@@ -218,6 +231,10 @@ final class ChangeRules {
     /** Verbs that only ever manage the list: an unknown reference after them is a question, never a new task. */
     private static final Set<String> LIST_ONLY_VERBS = Set.of("delete", "erase", "trash", "scrap", "discard",
             "ditch", "bin", "kill", "nuke", "axe", "forget", "take", "strike", "cross", "toss", "scratch");
+
+    /** "both A and B": the word says how many, the parts say which. */
+    private static final Pattern BOTH = Pattern.compile("^(?:both(?:\\s+of)?|the\\s+tasks?\\s+(?:about|for|called))\\s+",
+            FLAGS);
 
     private ChangeRules() {
     }
@@ -296,7 +313,7 @@ final class ChangeRules {
     // ---- the rest, in order
 
     static boolean change(Turn turn, String body) {
-        return reopen(turn, body) || rename(turn, body) || setPriority(turn, body) || setDue(turn, body)
+        return clearDue(turn, body) || reopen(turn, body) || rename(turn, body) || setPriority(turn, body) || setDue(turn, body)
                 || stepPriority(turn, body) || complete(turn, body) || delete(turn, body) || pastTense(turn, body);
     }
 
@@ -479,6 +496,17 @@ final class ChangeRules {
         return false;
     }
 
+    private static boolean clearDue(Turn turn, String body) {
+        for (Pattern pattern : CLEAR_DUE) {
+            Matcher matcher = pattern.matcher(body);
+            if (matcher.matches()) {
+                applyToEach(turn, matcher.group("ref"), Purpose.CHANGE, Change.clearingDue());
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean setDue(Turn turn, String body) {
         Matcher onIt = DUE_ON_IT.matcher(body);
         if (onIt.matches() && turn.utterance.isOnly(onIt.group("slot"), Utterance.When.class)) {
@@ -509,7 +537,12 @@ final class ChangeRules {
         }
         Matcher shift = SHIFT.matcher(body);
         if (shift.matches()) {
-            int count = Words.number(shift.group("count")).orElse(1);
+            Optional<Integer> readCount = Words.number(shift.group("count"));
+            if (readCount.isEmpty()) {
+                turn.reply("That is further ahead than I can plan, so I left the due date as it is.");
+                return true;
+            }
+            int count = readCount.get();
             String unit = shift.group("unit").toLowerCase(Locale.ROOT);
             Period period = unit.startsWith("d") ? Period.ofDays(count)
                     : unit.startsWith("w") ? Period.ofWeeks(count) : Period.ofMonths(count);
@@ -650,13 +683,19 @@ final class ChangeRules {
     /** Applies a change to one task, or to each of "X and Y" when both name a task and together they name none. */
     private static void applyToEach(Turn turn, String reference, Purpose purpose, Change change) {
         Resolution whole = turn.resolve(reference, purpose);
-        if (!(whole instanceof Found) && !reference.toLowerCase(Locale.ROOT).startsWith("the one")) {
-            String[] parts = reference.split("\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)\\s*");
+        // "delete the gym and the yoga tasks" names two tasks even when one of them alone matches the whole phrase;
+        // only an exact title with an "and" in it ("salt and pepper") stays one reference
+        boolean exactTitle = whole instanceof Found && turn.referenceStrength(reference, purpose) >= TaskMatcher.EXACT;
+        if (!exactTitle && !reference.toLowerCase(Locale.ROOT).startsWith("the one")) {
+            String[] parts = BOTH.matcher(reference).replaceFirst("")
+                    .split("\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)\\s*");
             if (parts.length > 1) {
                 List<Resolution> each = new ArrayList<>();
+                Set<String> ids = new java.util.HashSet<>();
                 for (String part : parts) {
                     Resolution resolution = turn.resolve(part, purpose);
-                    if (!(resolution instanceof Found) || turn.referenceStrength(part, purpose) < 0.8) {
+                    if (!(resolution instanceof Found found) || turn.referenceStrength(part, purpose) < 0.8
+                            || !ids.add(found.task().id())) {
                         each.clear();
                         break;
                     }

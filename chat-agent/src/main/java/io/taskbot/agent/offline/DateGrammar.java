@@ -34,6 +34,8 @@ final class DateGrammar {
     }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** A phrase that lands further ahead than this ("in 400000 weeks") is not read as a due date at all. */
+    static final int HORIZON_YEARS = 100;
 
     private static final String WEEKDAY_NAMES =
             "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
@@ -130,6 +132,8 @@ final class DateGrammar {
         List<Piece> pieces = new ArrayList<>();
         collectDates(text, today, now, pieces);
         collectTimes(text, pieces);
+        LocalDate horizon = today.plusYears(HORIZON_YEARS);
+        pieces.removeIf(piece -> piece.hasDate() && piece.date().isAfter(horizon));
         List<Piece> accepted = withoutOverlaps(pieces);
         return merge(text, accepted, today, now);
     }

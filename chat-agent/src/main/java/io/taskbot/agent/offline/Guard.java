@@ -99,6 +99,10 @@ final class Guard {
                     + TASK_NOUN, FLAGS);
     private static final Pattern TAGGED_WORD = Pattern.compile(
             "\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tag|label))\\s+#?([\\p{L}\\d_-]+)", FLAGS);
+    /** "remove the due date from all my tasks" removes a field, never the tasks; it is no bulk deletion. */
+    private static final Pattern FIELD_CHANGE = Pattern.compile(
+            "\\b(?:due\\s+dates?|deadlines?|dates|tags?|labels?|priority|priorities|descriptions?|notes?)\\s+"
+                    + "(?:from|of|on|off|for)\\b", FLAGS);
     private static final Pattern HOW_TO = Pattern.compile("^\\s*(?:how|can\\s+i|is\\s+it\\s+possible)\\b", FLAGS);
 
     private static final Set<String> YES = Set.of("yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "ok",
@@ -123,7 +127,7 @@ final class Guard {
     /** A bulk change turned into a confirmation question, if the message asks for one. */
     static Optional<Action> bulkRequest(Utterance utterance, ConversationContext context) {
         String text = utterance.masked();
-        if (HOW_TO.matcher(text).find() || CREATING.matcher(text).find()) {
+        if (HOW_TO.matcher(text).find() || CREATING.matcher(text).find() || FIELD_CHANGE.matcher(text).find()) {
             return Optional.empty();
         }
         boolean wholeList = WHOLE_LIST.matcher(text).find();

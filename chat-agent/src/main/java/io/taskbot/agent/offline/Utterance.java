@@ -47,6 +47,10 @@ final class Utterance {
             "(?<![\\p{L}\\p{N}])'((?:[^']|'(?=\\p{L}))+?)'(?![\\p{L}\\p{N}])");
     private static final Pattern HASH_TAG = Pattern.compile("(?<![\\p{L}\\p{N}&#/])#(\\p{L}[\\p{L}\\p{N}_-]*)");
     private static final Pattern DONE_MARKS = Pattern.compile("[\\u2705\\u2714\\u2611]\\uFE0F?");
+    /** Zero-width and other format characters: they separate nothing a reader can see. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}&&[^\\u200D]]");
+    /** Control characters other than line breaks and tabs read as a blank. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0]+");
 
     private final String masked;
@@ -80,6 +84,8 @@ final class Utterance {
                 .replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"')
                 .replace("\u2013", " - ").replace("\u2014", " - ").replace("\r\n", "\n").replace('\r', '\n')
                 .replace(SLOT_OPEN, ' ').replace(SLOT_CLOSE, ' ');
+        text = INVISIBLE.matcher(text).replaceAll("");
+        text = CONTROL.matcher(text).replaceAll(" ");
         return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
