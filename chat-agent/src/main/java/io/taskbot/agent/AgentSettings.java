@@ -1,5 +1,6 @@
 package io.taskbot.agent;
 
+import io.taskbot.agent.offline.DateOrder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param memoryMessages how many earlier messages of the conversation the model sees
  * @param promptTasks    how many open and how many done tasks the system prompt lists
  * @param maxToolRounds  how many rounds of tool calls one turn may take
+ * @param dateOrder      how the offline model reads "3/4": {@code month-first} (US, default) or {@code day-first}
  */
 @ConfigurationProperties("taskbot.chat")
 public record AgentSettings(
@@ -26,7 +28,8 @@ public record AgentSettings(
         @DefaultValue("30s") Duration timeout,
         @DefaultValue("40") int memoryMessages,
         @DefaultValue("200") int promptTasks,
-        @DefaultValue("5") int maxToolRounds) {
+        @DefaultValue("5") int maxToolRounds,
+        @DefaultValue("month-first") DateOrder dateOrder) {
 
     @Override
     public String toString() {

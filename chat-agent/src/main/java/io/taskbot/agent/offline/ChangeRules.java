@@ -152,7 +152,9 @@ final class ChangeRules {
             "^(?:due\\s+date|deadline|due)\\s+(?:for|of|on)\\s+(?<ref>.+?)\\s*[:\\-]?\\s*(?:is\\s+)?(?<slot>" + SLOT
                     + ")$",
             "^(?:do\\s+|make\\s+)?(?<ref>.+?)\\s*(?<slot>" + SLOT + ")\\s+instead$",
-            "^(?<ref>.+?)\\s+instead\\s*(?<slot>" + SLOT + ")$");
+            "^(?<ref>.+?)\\s+instead\\s*(?<slot>" + SLOT + ")$",
+            "^(?<ref>.+?)(?:\\s+(?:is|are|was|were)|'s)\\s+(?:now|actually|moved|changed|pushed|rescheduled"
+                    + "|happening)(?:\\s+(?:to|for))?\\s*(?<slot>" + SLOT + ")$");
     /** The index in {@link #SET_DUE} of "move X to DATE", whose verb may also start a new task. */
     private static final int MOVE_TO_DATE = 2;
     private static final Pattern DUE_ON_IT = Pattern.compile(
@@ -527,7 +529,7 @@ final class ChangeRules {
             String reference = matcher.group("ref");
             Resolution resolution = turn.resolve(reference, Purpose.CHANGE);
             boolean verbCouldStartATask = i == MOVE_TO_DATE && Words.isTaskVerb(firstWord(body));
-            boolean statement = i >= SET_DUE.size() - 2;
+            boolean statement = i >= SET_DUE.size() - 3;
             if (resolution instanceof Unclear unclear && !turn.isPointer(reference)
                     && (statement || verbCouldStartATask && unclear.nothingSimilar())) {
                 return false;

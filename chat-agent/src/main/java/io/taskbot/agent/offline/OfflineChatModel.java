@@ -42,6 +42,15 @@ public final class OfflineChatModel implements ChatModel {
     private static final int MAX_CONFIRMED = 100;
 
     private final TaskTalkInterpreter interpreter = new TaskTalkInterpreter();
+    private final DateOrder dateOrder;
+
+    public OfflineChatModel() {
+        this(DateOrder.MONTH_FIRST);
+    }
+
+    public OfflineChatModel(DateOrder dateOrder) {
+        this.dateOrder = dateOrder;
+    }
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
@@ -97,7 +106,7 @@ public final class OfflineChatModel implements ChatModel {
                 .findFirst()
                 .orElse(new AgentPrompt.Parsed(ZonedDateTime.now(ZoneOffset.UTC), List.of()));
         ConversationContext context = ConversationContext.startingAt(prompt.now(), prompt.tasks().stream()
-                .map(OfflineChatModel::toRef).toList());
+                .map(OfflineChatModel::toRef).toList()).withDateOrder(dateOrder);
 
         Map<String, String> toolNamesById = new LinkedHashMap<>();
         for (ChatMessage message : messages.subList(0, current)) {

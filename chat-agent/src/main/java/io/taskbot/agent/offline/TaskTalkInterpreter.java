@@ -39,7 +39,7 @@ public final class TaskTalkInterpreter {
         if (text.isEmpty()) {
             return List.of(new Reply(TalkRules.HELP));
         }
-        Utterance read = Utterance.read(text, context.today(), context.now());
+        Utterance read = Utterance.read(text, context.today(), context.now(), context.dateOrder());
         if (Guard.isInjection(read)) {
             return List.of(new Reply(Guard.REFUSAL));
         }

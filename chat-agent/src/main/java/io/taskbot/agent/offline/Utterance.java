@@ -64,6 +64,10 @@ final class Utterance {
     }
 
     static Utterance read(String raw, LocalDate today, LocalTime now) {
+        return read(raw, today, now, DateOrder.MONTH_FIRST);
+    }
+
+    static Utterance read(String raw, LocalDate today, LocalTime now, DateOrder order) {
         String text = normalize(raw);
         boolean markedDone = DONE_MARKS.matcher(text).find();
         text = DONE_MARKS.matcher(text).replaceAll(" ");
@@ -71,8 +75,9 @@ final class Utterance {
         List<Slot> slots = new ArrayList<>();
         text = maskQuotes(text, DOUBLE_QUOTED, slots);
         text = maskQuotes(text, SINGLE_QUOTED, slots);
+        text = Lexicon.canonical(text);
         text = maskTags(text, slots);
-        text = maskDates(text, today, now, slots);
+        text = maskDates(text, today, now, order, slots);
         text = maskPriorities(text, slots);
         return new Utterance(text, slots, markedDone);
     }
@@ -190,10 +195,11 @@ final class Utterance {
         return tidy(result.toString());
     }
 
-    private static String maskDates(String text, LocalDate today, LocalTime now, List<Slot> slots) {
+    private static String maskDates(String text, LocalDate today, LocalTime now, DateOrder order,
+                                    List<Slot> slots) {
         StringBuilder result = new StringBuilder();
         int copied = 0;
-        for (DateGrammar.Found found : DateGrammar.find(text, today, now)) {
+        for (DateGrammar.Found found : DateGrammar.find(text, today, now, order)) {
             result.append(text, copied, found.start());
             slots.add(new When(text.substring(found.start(), found.end()).strip(), found.due()));
             result.append(marker(slots.size() - 1));

@@ -53,6 +53,18 @@ class TaskTalkInterpreterTest {
     }
 
     @Test
+    void readsNumericDatesInTheUsersOrder() {
+        ConversationContext context = ConversationContext.startingAt(NOW, List.of());
+
+        assertThat(interpreter.interpret("renew my license on 3/4", context))
+                .containsExactly(new CreateTask("renew my license", null, null, "2027-03-04", List.of()));
+        assertThat(interpreter.interpret("renew my license on 3/4", context.withDateOrder(DateOrder.DAY_FIRST)))
+                .containsExactly(new CreateTask("renew my license", null, null, "2027-04-03", List.of()));
+        assertThat(interpreter.interpret("renew my license on 25/12", context.withDateOrder(DateOrder.DAY_FIRST)))
+                .containsExactly(new CreateTask("renew my license", null, null, "2026-12-25", List.of()));
+    }
+
+    @Test
     void mergesNewTagsWithTheTasksTags() {
         List<Action> actions = interpret("tag the bread with #shopping", TASKS);
 
