@@ -116,7 +116,17 @@ final class Guard {
     private static final Set<String> NO = Set.of("no", "nope", "nah", "not", "don't", "dont", "cancel", "stop",
             "wait", "keep", "never", "abort", "hold", "n't", "negative", "mind", "hmm", "maybe", "actually");
 
+    /** How each confirmation question starts; {@link #kindAsked} reads the kind back from the next turn's history. */
+    private static final java.util.Map<Kind, String> QUESTION_OPENINGS = new java.util.EnumMap<>(java.util.Map.of(
+            Kind.DELETE, "Delete ", Kind.COMPLETE, "Mark ", Kind.REOPEN, "Reopen "));
+
     private Guard() {
+    }
+
+    /** The kind of bulk change a confirmation question of this guard asked about, if the text is one. */
+    static Optional<Kind> kindAsked(String question) {
+        return QUESTION_OPENINGS.entrySet().stream().filter(opening -> question.startsWith(opening.getValue()))
+                .map(java.util.Map.Entry::getKey).findFirst();
     }
 
     /** Whether the text tries to change the rules (quoted parts excluded). */
@@ -169,10 +179,10 @@ final class Guard {
             }));
         }
         String count = ids.size() == 1 ? "1 task" : ids.size() + " tasks";
-        String question = switch (kind) {
-            case DELETE -> "Delete " + count + "? This can't be undone. Say yes to confirm.";
-            case COMPLETE -> "Mark " + count + " as done? Say yes to confirm.";
-            case REOPEN -> "Reopen " + count + "? Say yes to confirm.";
+        String question = QUESTION_OPENINGS.get(kind) + count + switch (kind) {
+            case DELETE -> "? This can't be undone. Say yes to confirm.";
+            case COMPLETE -> " as done? Say yes to confirm.";
+            case REOPEN -> "? Say yes to confirm.";
         };
         return Optional.of(new ConfirmBulk(new PendingConfirmation(kind, ids), question));
     }
