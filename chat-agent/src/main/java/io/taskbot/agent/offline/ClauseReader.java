@@ -17,7 +17,10 @@ final class ClauseReader {
     private static final Pattern POLITE_START = Pattern.compile(
             "^(?:(?:please|pls|plz|kindly|ok(?:ay)?|so|hey|hi|hello|oh|and|also|then|now|alright|right|well|um+|uh+"
                     + "|yes|yeah|yep|yup|sure|just|maybe|quickly"
-                    + "|hmm+|actually|btw|by\\s+the\\s+way|wait|oops|sorry|great|cool|thanks|perfect|nice|good)"
+                    + "|hmm+|actually|btw|by\\s+the\\s+way|wait|oops|sorry|great|cool|thanks|perfect|nice|good"
+                    // interjections people start with before the request itself
+                    + "|ugh|omg|oh\\s+no|oh\\s+god|ah|aah|argh|crap|damn|dang|shoot|geez|jeez|yo|welp|whoa|lol|ok\\s+so"
+                    + "|honestly|seriously|quick\\s+one)"
                     + "(?:[,!.]+\\s*|\\s+))+", FLAGS);
     private static final Pattern ASKING_ME = Pattern.compile(
             "^(?:(?:can|could|would|will)\\s+(?:you|u|ya)\\s+(?:please\\s+|pls\\s+|kindly\\s+|also\\s+|just\\s+|quickly\\s+)*"
@@ -30,7 +33,8 @@ final class ClauseReader {
                     + "|change|move|postpone|reschedule|see|view|list|search|find|check\\s+off|tick\\s+off|reopen|tag"
                     + "|update|edit|add|create|put)\\b)", FLAGS);
     private static final Pattern POLITE_END = Pattern.compile(
-            "(?:[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me|now|right\\s+now|actually|already"
+            "(?:[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me|now|right\\s+now|actually|already|lol|haha+"
+                    + "|lmao"
                     + "|anyway|then))+$",
             FLAGS);
     /** Verbs the assistant acts on itself; "can you book me a flight" asks for something it cannot do. */

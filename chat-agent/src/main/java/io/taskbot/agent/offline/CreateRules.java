@@ -48,6 +48,12 @@ final class CreateRules {
             opening("^new\\s+" + NOUN + "\\s*(?::|-|to|called|named)?\\s*(?<body>.+)$"),
             opening("^(?:task|todo|to-do|to\\s+do|reminder|note\\s+to\\s+self|note)\\s*(?::|-)\\s*(?<body>.+)$"),
             opening("^note\\s+to\\s+self\\s+(?<body>.+)$"),
+            opening("^(?:a\\s+)?(?:memo|note|reminder|notice)\\s+(?:to|for)\\s+(?:self|me|myself)\\s*(?::|-)?\\s*"
+                    + "(?:to\\s+)?(?<body>.+)$"),
+            opening("^(?:a\\s+)?reminder\\s+(?:for\\s+me\\s+)?to\\s+(?<body>.+)$"),
+            opening("^(?:put|write|stick|throw|pop)\\s+(?:on|onto|to|in|into)\\s+" + LIST + "\\s*(?::|-)?\\s*(?<body>.+)$"),
+            opening("^(?:i|we)\\s+(?:(?:totally|completely|almost|just|kinda|kind\\s+of|always)\\s+)*"
+                    + "(?:forgot|keep\\s+forgetting|never\\s+remember)\\s+to\\s+(?<body>.+)$"),
             new Opening(Pattern.compile("^remind\\s+me" + SLOTS + "\\s*(?:about|of)\\s+(?<body>.+)$", FLAGS), true),
             opening("^remind\\s+me" + SLOTS + "\\s*(?:to|that\\s+i\\s+(?:have|need|must|should|gotta)(?:\\s+to)?"
                     + "|that)\\s+(?<body>.+)$"),
@@ -78,6 +84,13 @@ final class CreateRules {
     private static final Pattern RESTATED = Pattern.compile(
             "^(?:that\\s+)?(?:i|we)(?:'ve|\\s+have|'d|\\s+would|'ll|\\s+will)?\\s+(?:(?:really|still|also|just)\\s+)*"
                     + "(?:need|have|must|should|gotta|got)(?:\\s+to)?\\s+(?<body>.+)$|^that\\s+(?<plain>.+)$", FLAGS);
+    /** "I need to remember to X", "must remember - X": a second lead-in after the first. */
+    private static final Pattern CHAINED = Pattern.compile(
+            "^(?:(?:remember|not\\s+forget|make\\s+sure|be\\s+sure)(?:\\s+to\\b|\\s*[:-])\\s*)+", FLAGS);
+    /** "…, add that pls": the task was named in the clause before. */
+    private static final Pattern PRONOUN_ONLY = Pattern.compile(
+            "^(?:(?:add|put|save|note|jot|write|log)\\s+(?:down\\s+)?)?(?:that|it|this|that\\s+one|this\\s+one)"
+                    + "(?:\\s+down|\\s+too|\\s+as\\s+well)?$", FLAGS);
     private static final Pattern TALKING_TO_ME = Pattern.compile(
             "^(?:tell|show|give|help|let|teach|sing|read|send|get|find|call|text|email|remind)\\s+(?:me|us)\\b", FLAGS);
     /** Commands to the assistant that are no task on their own ("add", "complete"). */
@@ -108,7 +121,7 @@ final class CreateRules {
             if (!matcher.matches()) {
                 continue;
             }
-            String taskWords = matcher.group("body");
+            String taskWords = CHAINED.matcher(matcher.group("body")).replaceFirst("");
             Matcher restated = RESTATED.matcher(taskWords);
             if (restated.matches()) {
                 taskWords = restated.group("body") != null ? restated.group("body") : restated.group("plain");
@@ -193,6 +206,10 @@ final class CreateRules {
             words = (dropLeadingArticle ? LEADING_ARTICLE : LEADING_INDEFINITE_ARTICLE).matcher(words.strip())
                     .replaceFirst("");
             String title = Titles.clean(words);
+            if (PRONOUN_ONLY.matcher(title).matches() && turn.createdBefore()) {
+                created++;
+                continue;
+            }
             if (Words.contentStems(title).isEmpty()) {
                 continue;
             }

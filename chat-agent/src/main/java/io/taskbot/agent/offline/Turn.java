@@ -163,6 +163,11 @@ final class Turn {
         }
     }
 
+    /** Whether an earlier clause of this message created a task. */
+    boolean createdBefore() {
+        return actions.stream().anyMatch(CreateTask.class::isInstance);
+    }
+
     void reply(String text) {
         actions.add(new Reply(text));
     }
