@@ -37,6 +37,9 @@ final class ClauseReader {
                     + "|lmao"
                     + "|anyway|then))+$",
             FLAGS);
+    /** A remark that explains rather than asks: "already sent it this morning", "because it's late". */
+    private static final Pattern REMARK_ONLY = Pattern.compile(
+            "^(?:already|because|since|cuz|coz|cause|as\\s+i|so\\s+i|i\\s+already|we\\s+already|just|finally)\\b", FLAGS);
     /** Verbs the assistant acts on itself; "can you book me a flight" asks for something it cannot do. */
     private static final Set<String> ASSISTANT_VERBS = Set.of("add", "create", "make", "put", "remind", "note",
             "delete", "remove", "mark", "complete", "finish", "rename", "change", "move", "set", "show", "list",
@@ -85,10 +88,42 @@ final class ClauseReader {
             turn.reply(TalkRules.cannotDoThat(turn.utterance.verbatim(body)));
             return;
         }
+        if (readsAsChangeThenRemark(turn, body)) {
+            return;
+        }
         if (CreateRules.fromImperative(turn, body, question || startsLikeAQuestion(spoken))) {
             return;
         }
         turn.reply(TalkRules.asksAboutTheWorld(spoken, question) ? TalkRules.OUT_OF_SCOPE : TalkRules.NOT_UNDERSTOOD);
+    }
+
+    /**
+     * "make 'fix the fence' urgent, the dog keeps escaping", "mark it done, already sent it": a change to a task,
+     * then a remark after the comma. The change is read on its own, and the remark as a clause of its own (a remark
+     * that asks for nothing only gets a reply, which the change's answer replaces).
+     */
+    private static boolean readsAsChangeThenRemark(Turn turn, String body) {
+        int comma = body.indexOf(", ");
+        if (comma <= 0) {
+            return false;
+        }
+        String head = body.substring(0, comma).strip();
+        String remark = body.substring(comma + 1).strip();
+        if (head.isEmpty() || remark.isEmpty()) {
+            return false;
+        }
+        int mark = turn.actionCount();
+        Object referent = turn.referent();
+        if (!ChangeRules.change(turn, head)) {
+            return false;
+        }
+        if (turn.onlyAskedSince(mark)) {
+            // the head names no task: leave the whole clause to the rules that come after
+            turn.undoSince(mark, referent);
+            return false;
+        }
+        read(turn, REMARK_ONLY.matcher(remark).find() ? "" : remark);
+        return true;
     }
 
     private static boolean startsLikeAQuestion(String spoken) {

@@ -32,6 +32,10 @@ final class CreateRules {
     }
 
     private static final List<Opening> OPENINGS = List.of(
+            opening("^(?:add|create|make|log|new)\\s+" + COUNT + "\\s*(?::|-)\\s*(?<body>.+)$"),
+            opening("^" + COUNT + "\\s+(?:(?:more|new|other)\\s+)?(?:things|tasks|todos|to-dos|items|reminders)"
+                    + "(?:\\s+(?:to\\s+(?:add|do|remember)|for\\s+(?:my|the)\\s+list))?\\s*(?::|-)\\s*(?<body>.+)$"),
+            opening("^(?<multi>(?:[-*\\u2022]|\\d{1,2}[.)])\\s*)(?<body>[^\\n]+(?:\\n\\s*(?:[-*\\u2022]|\\d{1,2}[.)])\\s*[^\\n]+)+)$"),
             opening("^(?:add|create|make|log|open|start|set\\s+up|put\\s+in|enter|put\\s+down)\\s+"
                     + "(?<multi>these|the\\s+following|this\\s+list\\s+of|all\\s+of\\s+these|all\\s+these)"
                     + "(?:\\s+" + NOUN + ")?(?:\\s+(?:to|on|onto)\\s+" + LIST + ")?\\s*(?::|-)?\\s*(?<body>.+)$"),
@@ -65,16 +69,28 @@ final class CreateRules {
                     + "|just|totally|absolutely|seriously|probably|should)\\s+)*(?:need|have|got|gotta|must|should"
                     + "|ought|want|wanna|like|plan|intend|going|gonna|mean|has)(?:\\s+(?:probably|really|definitely|maybe|also"
                     + "|still|just|actually|finally|seriously|totally))*(?:\\s+to)?\\s+(?<body>.+)$"),
-            opening("^(?:(?:need|have|got)\\s+to|gotta|must|should)\\s+(?<body>.+)$"),
+            opening("^(?:(?:need|have|got)\\s+to|gotta|must|should)(?:\\s*:\\s*|\\s+)(?<body>.+)$"),
             opening("^(?:jot|write|note|put)\\s+down\\s*(?::|-)?\\s*(?<body>.+)$"));
 
+    /** Two or more lines that start with a bullet or a number: a list, one task a line. */
+    private static final Pattern LINE_LIST = Pattern.compile(
+            "(?:^|\\n)\\s*(?:[-*\\u2022]|\\d{1,2}[.)])\\s*\\S[^\\n]*\\n\\s*(?:[-*\\u2022]|\\d{1,2}[.)])\\s*\\S");
+    private static final Pattern ITEM_BULLET = Pattern.compile("^\\s*(?:[-*\\u2022]|\\d{1,2}[.)])\\s*");
+    /** "create two tasks, one to A and one to B": the counting words are no part of either title. */
+    private static final Pattern COUNTED_ITEM = Pattern.compile(
+            "^(?:(?:and\\s+)?(?:one|another|the\\s+other(?:\\s+one)?|the\\s+first(?:\\s+one)?|the\\s+second(?:\\s+one)?"
+                    + "|a\\s+second(?:\\s+one)?)\\s+(?:to|for|about|called|that\\s+says)\\s+)", FLAGS);
+    /** "…, both for sunday": dates and priorities after "both" belong to every task of the message. */
+    private static final Pattern FOR_ALL = Pattern.compile(
+            "[,\\s]+(?:both|each|all(?:\\s+of\\s+them)?|them\\s+all)\\s*(?<slots>(?:(?:for|on|by|due)?\\s*" + Utterance.SLOT
+                    + "\\s*)+)$", FLAGS);
     private static final Pattern MULTI_WORDS = Pattern.compile(
             "\\b(?:these|following|tasks|todos|to-dos|items|reminders|entries|notes|ones|things)\\b", FLAGS);
     private static final Pattern LEADING_SLOTS = Pattern.compile("^(?:\\s*" + Utterance.SLOT + "[\\s,:;.-]*)+");
     private static final Pattern LIST_SEPARATORS = Pattern.compile(
             "\\n\\s*(?:[-*\\u2022]|\\d{1,2}[.)])?\\s*|\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s+\\+\\s+", FLAGS);
     private static final Pattern TASK_SEPARATORS = Pattern.compile(
-            "\\s*[,;]\\s*(?:and\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?", FLAGS);
+            "\\s*[,;]\\s*(?:and\\s+)?(?:then\\s+)?(?:also\\s+)?|\\s+and\\s+(?:then\\s+)?(?:also\\s+)?", FLAGS);
     private static final Pattern WORD_TAGS = Pattern.compile(
             "(?:,\\s*)?\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tags?|labels?)|tags?\\s*:|labels?\\s*:)\\s*"
                     + "(?:as\\s+)?(?<tags>[\\p{L}\\d_-]+(?:\\s*(?:,|and|&)\\s*[\\p{L}\\d_-]+)*)\\s*$", FLAGS);
@@ -129,6 +145,7 @@ final class CreateRules {
             String requestWords = opening + " " + rest.substring(0, matcher.start("body"))
                     + rest.substring(matcher.end("body"));
             boolean several = hasGroup(matcher, "multi") || hasGroup(matcher, "count")
+                    || LINE_LIST.matcher(taskWords).find()
                     || hasGroup(matcher, "noun") && MULTI_WORDS.matcher(matcher.group("noun")).matches();
             create(turn, requestWords, taskWords, several, candidate.dropLeadingArticle());
             return true;
@@ -172,6 +189,11 @@ final class CreateRules {
     private static void create(Turn turn, String requestWords, String taskWords, boolean several,
                                boolean dropLeadingArticle) {
         Utterance utterance = turn.utterance;
+        Matcher forAll = FOR_ALL.matcher(taskWords);
+        if (forAll.find()) {
+            requestWords = requestWords + " " + forAll.group("slots");
+            taskWords = taskWords.substring(0, forAll.start());
+        }
         List<String> items = several ? listItems(taskWords) : separateTasks(taskWords);
         List<Utterance.Slot> shared = utterance.slotsIn(requestWords);
         int created = 0;
@@ -192,7 +214,8 @@ final class CreateRules {
                     tags.add(label.tag());
                 }
             }
-            String words = utterance.plain(item);
+            String words = COUNTED_ITEM.matcher(ITEM_BULLET.matcher(utterance.plain(item)).replaceFirst(""))
+                    .replaceFirst("");
             Matcher wordTags = WORD_TAGS.matcher(words);
             if (wordTags.find()) {
                 for (String tag : wordTags.group("tags").split("\\s*(?:,|\\band\\b|&)\\s*")) {
@@ -243,6 +266,9 @@ final class CreateRules {
         if (parts.length < 2) {
             return List.of(taskWords);
         }
+        if (isListOfThings(taskWords, parts)) {
+            return List.of(parts);
+        }
         List<String> tasks = new ArrayList<>();
         for (String part : parts) {
             String words = part.strip().replaceFirst("(?i)^to\\s+", "");
@@ -253,6 +279,24 @@ final class CreateRules {
             tasks.add(part.strip());
         }
         return tasks;
+    }
+
+    /**
+     * "milk, eggs and bread": three or more short items with a comma between them are a shopping-style list even
+     * without verbs ("salt and pepper" alone stays one task).
+     */
+    private static boolean isListOfThings(String taskWords, String[] parts) {
+        if (parts.length < 3 || !taskWords.contains(",")) {
+            return false;
+        }
+        for (String part : parts) {
+            List<String> tokens = Words.tokens(part.replaceAll(Utterance.SLOT, " "));
+            // "buy bread, milk and eggs": a verb in front carries the whole list, so it is one task
+            if (tokens.isEmpty() || tokens.size() > 4 || Words.isTaskVerb(tokens.get(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T extends Utterance.Slot> T first(List<Utterance.Slot> slots, Class<T> kind) {

@@ -163,6 +163,25 @@ final class Turn {
         }
     }
 
+    /** How many actions were decided so far; with {@link #undoSince} a rule can try a reading and take it back. */
+    int actionCount() {
+        return actions.size();
+    }
+
+    /** Whether every action since {@code mark} only asks back. */
+    boolean onlyAskedSince(int mark) {
+        return actions.subList(mark, actions.size()).stream().allMatch(AskBack.class::isInstance);
+    }
+
+    void undoSince(int mark, Object referent) {
+        actions.subList(mark, actions.size()).clear();
+        referentFromThisTurn = referent;
+    }
+
+    Object referent() {
+        return referentFromThisTurn;
+    }
+
     /** Whether an earlier clause of this message created a task. */
     boolean createdBefore() {
         return actions.stream().anyMatch(CreateTask.class::isInstance);
