@@ -31,7 +31,7 @@ final class Clauses {
     private static final Pattern BEFORE_MORE_ABOUT_IT = Pattern.compile(
             "(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:due|it'?s\\s+due|(?:make|set|mark|tag)\\s+it)\\b)", FLAGS);
     private static final Pattern BEFORE_MANAGEMENT_VERB = Pattern.compile(
-            "(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:also\\s+)?(?:delete|remove|mark|complete|rename|reopen|postpone"
+            "(?:,\\s*(?:and\\s+|so\\s+)?|\\s+and\\s+|\\s+so\\s+)(?=(?:also\\s+)?(?:delete|remove|mark|complete|rename|reopen|postpone"
                     + "|reschedule|tick\\s+off|check\\s+off|untick|uncheck|cross\\s+off)\\s)", FLAGS);
     private static final Pattern CREATING = Pattern.compile(
             "^(?:(?:please|also|and|hey|ok|okay)[,\\s]+)*(?:add|create|new|remind|put|note|jot|log|todo|task"

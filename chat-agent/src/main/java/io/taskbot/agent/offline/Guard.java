@@ -63,6 +63,8 @@ final class Guard {
     private static final Pattern WHOLE_LIST = Pattern.compile(
             "\\b(?:clear|empty|wipe|reset|purge|nuke|clean\\s+out|delete|erase|trash|remove|scrap)\\s+(?:out\\s+)?"
                     + "(?:my|the)\\s+(?:whole\\s+|entire\\s+)?(?:to-?do\\s+|todo\\s+|task\\s+)?(?:list|tasks|todos|to-dos)\\b"
+                    // "delete the tasks about X and Y" names tasks; it is not the whole list
+                    + "(?!\\s+(?:about|for|with|called|named|titled|that|which|where|mentioning|containing)\\b)"
                     + "|\\b(?:start\\s+over|start\\s+(?:from\\s+)?fresh|clean\\s+slate|start\\s+from\\s+scratch)\\b",
             FLAGS);
     /** "clear completed tasks", "delete the done ones": the finished part of the list, without an "all". */

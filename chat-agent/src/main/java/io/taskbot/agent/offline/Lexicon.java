@@ -53,6 +53,8 @@ final class Lexicon {
     private static final Pattern TWO_FOR_TO = Pattern.compile(
             "\\b(need|needs|have|has|got|want|wants|going|gotta|remember|forgot|forget|like)\\s+2\\s+(?=\\p{L})",
             Pattern.CASE_INSENSITIVE);
+    /** A wastebasket in front of a task ("\uD83D\uDDD1\uFE0F buy a kettle") says delete it. */
+    private static final Pattern EMOJI_COMMAND = Pattern.compile("^\\s*\uD83D\uDDD1\uFE0F?\\s*");
     private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}#@/_.-])[\\p{L}\\p{N}]+(?![\\p{L}\\p{N}_/@-])");
     /** Three or more of one letter: nobody spells a word that way ("pleeease", "sooo", "ugggh"). */
     private static final Pattern STRETCHED = Pattern.compile("(\\p{L})\\1{2,}");
@@ -64,7 +66,7 @@ final class Lexicon {
 
     /** The text with every known short form, stretched word and typo rewritten to the spelling the rules read. */
     static String canonical(String text) {
-        String expanded = TWO_FOR_TO.matcher(text).replaceAll("$1 to ");
+        String expanded = TWO_FOR_TO.matcher(EMOJI_COMMAND.matcher(text).replaceAll(" delete ")).replaceAll("$1 to ");
         Matcher unit = NUMBER_AND_UNIT.matcher(expanded);
         StringBuilder units = new StringBuilder();
         while (unit.find()) {
