@@ -136,6 +136,60 @@ final class Guard {
         return INJECTION.matcher(utterance.masked()).find();
     }
 
+    /**
+     * "both of them are done", "delete the first two": a change to two or three tasks of the last listing, named by
+     * position. That names specific tasks, so it runs without a confirmation; "all of them" still asks.
+     */
+    private static final Pattern FEW_LISTED = Pattern.compile(
+            "\\b(?:(?<both>both)(?:\\s+of\\s+(?:them|those|these))?(?:\\s+(?:tasks|ones|items))?"
+                    + "|the\\s+(?<edge>first|last|top|bottom)\\s+(?<n>two|three|2|3)(?:\\s+(?:ones|tasks|items|of\\s+them))?)"
+                    + "(?=\\s|$|[.!?,])", FLAGS);
+    private static final Pattern DONE_STATEMENT = Pattern.compile(
+            "\\b(?:are|'re|were)\\s+(?:now\\s+|all\\s+|both\\s+)?(?:done|finished|complete|completed|sorted|handled)\\b", FLAGS);
+
+    static List<Action> fewListed(Utterance utterance, ConversationContext context) {
+        String text = utterance.masked();
+        Matcher few = FEW_LISTED.matcher(text);
+        List<String> listed = context.lastListedIds();
+        if (!few.find() || listed.isEmpty() || CREATING.matcher(text).find()) {
+            return List.of();
+        }
+        List<String> ids;
+        if (few.group("both") != null) {
+            ids = listed.size() == 2 ? listed : List.of();
+        } else {
+            int n = few.group("n").startsWith("t") && few.group("n").length() > 1
+                    ? (few.group("n").equalsIgnoreCase("two") ? 2 : 3) : Integer.parseInt(few.group("n"));
+            boolean fromEnd = few.group("edge").equalsIgnoreCase("last") || few.group("edge").equalsIgnoreCase("bottom");
+            ids = n > listed.size() ? List.of()
+                    : fromEnd ? listed.subList(listed.size() - n, listed.size()) : listed.subList(0, n);
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Kind kind;
+        if (verbBefore(DELETE_VERB, text, few.start())) {
+            kind = Kind.DELETE;
+        } else if (REOPEN_VERB.matcher(text).find()) {
+            kind = Kind.REOPEN;
+        } else if (verbBefore(COMPLETE_VERB, text, few.start()) || DONE_STATEMENT.matcher(text).find()) {
+            kind = Kind.COMPLETE;
+        } else {
+            return List.of();
+        }
+        List<Action> actions = new ArrayList<>();
+        for (String id : ids) {
+            if (context.tasks().stream().anyMatch(task -> task.id().equals(id))) {
+                actions.add(switch (kind) {
+                    case DELETE -> new DeleteTask(id);
+                    case COMPLETE -> UpdateTask.completing(id, true);
+                    case REOPEN -> UpdateTask.completing(id, false);
+                });
+            }
+        }
+        return actions;
+    }
+
     /** A bulk change turned into a confirmation question, if the message asks for one. */
     static Optional<Action> bulkRequest(Utterance utterance, ConversationContext context) {
         String text = utterance.masked();

@@ -43,6 +43,10 @@ public final class TaskTalkInterpreter {
         if (Guard.isInjection(read)) {
             return List.of(new Reply(Guard.REFUSAL));
         }
+        List<Action> few = Guard.fewListed(read, context);
+        if (!few.isEmpty()) {
+            return few;
+        }
         Optional<Action> bulk = Guard.bulkRequest(read, context);
         if (bulk.isPresent()) {
             return List.of(bulk.get());

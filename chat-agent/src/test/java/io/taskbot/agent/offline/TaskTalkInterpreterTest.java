@@ -202,7 +202,12 @@ class TaskTalkInterpreterTest {
         assertThat(interpreter.interpret("delete them", listed)).containsExactly(new ConfirmBulk(
                 new PendingConfirmation(PendingConfirmation.Kind.DELETE, List.of("1", "2")),
                 "Delete 2 tasks? This can't be undone. Say yes to confirm."));
-        assertThat(interpreter.interpret("mark both as done", listed)).hasSize(1).first()
+        // "both" and "the first two" name the tasks by position: specific tasks, no bulk change (issue 10)
+        assertThat(interpreter.interpret("mark both as done", listed))
+                .containsExactly(UpdateTask.completing("1", true), UpdateTask.completing("2", true));
+        assertThat(interpreter.interpret("delete the first two", listed))
+                .containsExactly(new DeleteTask("1"), new DeleteTask("2"));
+        assertThat(interpreter.interpret("delete all of them", listed)).hasSize(1).first()
                 .isInstanceOf(ConfirmBulk.class);
         assertThat(interpreter.interpret("finish those reports", listed)).noneMatch(ConfirmBulk.class::isInstance);
     }
