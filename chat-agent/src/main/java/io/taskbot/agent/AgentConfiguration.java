@@ -21,7 +21,7 @@ class AgentConfiguration {
     @Bean
     ChatModel chatModel(AgentSettings settings) {
         return switch (settings.provider().toLowerCase(Locale.ROOT)) {
-            case "offline" -> new OfflineChatModel();
+            case "offline" -> new OfflineChatModel(settings.dateOrder());
             case "openai" -> OpenAiChatModel.builder()
                     .baseUrl(required(settings.baseUrl(), "taskbot.chat.base-url"))
                     .apiKey(required(settings.apiKey(), "taskbot.chat.api-key"))

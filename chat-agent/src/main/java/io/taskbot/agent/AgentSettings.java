@@ -1,5 +1,6 @@
 package io.taskbot.agent;
 
+import io.taskbot.agent.offline.DateOrder;
 import io.taskbot.conversation.FindMessagesQuery;
 import io.taskbot.task.FindTasksQuery;
 import jakarta.validation.constraints.Max;
@@ -24,6 +25,7 @@ import java.time.Duration;
  * @param memoryMessages how many earlier messages of the conversation the model sees
  * @param promptTasks    how many open and how many done tasks the system prompt lists
  * @param maxToolRounds  how many rounds of tool calls one turn may take
+ * @param dateOrder      how the offline model reads "3/4": {@code month-first} (US, default) or {@code day-first}
  */
 @Validated
 @ConfigurationProperties("taskbot.chat")
@@ -38,7 +40,8 @@ public record AgentSettings(
         // one more than this is asked for: the message just posted comes back too
         @Min(0) @Max(FindMessagesQuery.MAX_LIMIT - 1) @DefaultValue("40") int memoryMessages,
         @Min(1) @Max(FindTasksQuery.MAX_LIMIT) @DefaultValue("200") int promptTasks,
-        @Min(1) @DefaultValue("5") int maxToolRounds) {
+        @Min(1) @DefaultValue("5") int maxToolRounds,
+        @NotNull @DefaultValue("month-first") DateOrder dateOrder) {
 
     @Override
     public String toString() {

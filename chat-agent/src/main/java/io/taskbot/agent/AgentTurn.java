@@ -20,4 +20,13 @@ public record AgentTurn(UserId user, ConversationId conversationId, String messa
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(correlationId, "correlationId");
     }
+
+    /**
+     * Whether a message has anything to read: not only blanks, control or zero-width characters. Chat models
+     * (LangChain4j's user message included) refuse such text, so the API turns it away as a client mistake first.
+     */
+    public static boolean hasVisibleText(String message) {
+        return message != null && message.codePoints().anyMatch(c -> !Character.isWhitespace(c)
+                && !Character.isSpaceChar(c) && !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT);
+    }
 }

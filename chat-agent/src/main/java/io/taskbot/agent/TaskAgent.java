@@ -79,9 +79,14 @@ public class TaskAgent {
 
         List<MessageView> history = historyBefore(turn, posted);
         TaskTools tools = new TaskTools(commands, queries, clock, turn.user(), channel, turn.correlationId());
-        String systemPrompt = AgentPrompt.render(ZonedDateTime.now(clock.withZone(turn.zone())), tasksOf(turn));
+        ZonedDateTime userNow = ZonedDateTime.now(clock.withZone(turn.zone()));
+        List<TaskSnapshot> tasks = tasksOf(turn);
+        String systemPrompt = AgentPrompt.render(userNow, tasks);
+        // a model that takes the facts typed gets them so, and need not parse the prompt back
+        ChatModel model = chatModel instanceof TurnAwareChatModel turnAware
+                ? turnAware.forTurn(userNow, tasks) : chatModel;
         TaskAssistant assistant = AiServices.builder(TaskAssistant.class)
-                .chatModel(chatModel)
+                .chatModel(model)
                 .chatMemory(ConversationMemory.of(history))
                 .systemMessageProvider(memoryId -> systemPrompt)
                 .tools(tools)

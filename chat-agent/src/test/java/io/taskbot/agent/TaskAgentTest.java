@@ -1,5 +1,6 @@
 package io.taskbot.agent;
 
+import io.taskbot.agent.offline.DateOrder;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -52,7 +53,7 @@ class TaskAgentTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
     private static final ConversationId CONVERSATION = new ConversationId("conv_test1");
     private static final AgentSettings SETTINGS = new AgentSettings("offline", null, null, null,
-            Duration.ofSeconds(30), 40, 200, 5);
+            Duration.ofSeconds(30), 40, 200, 5, DateOrder.MONTH_FIRST);
 
     private final InMemoryTaskbot taskbot = new InMemoryTaskbot();
 

@@ -1,6 +1,7 @@
 package io.taskbot.app.contract000;
 
 import io.taskbot.agent.AgentReply;
+import io.taskbot.agent.AgentTurn;
 import io.taskbot.app.chat.ChatTurns;
 import io.taskbot.app.security.CurrentUser;
 import io.taskbot.app.web.ApiError;
@@ -74,7 +75,7 @@ class MessageController {
                          @RequestHeader(name = "X-Time-Zone", required = false) String timeZone,
                          HttpServletRequest http) {
         String content = request.content();
-        if (content == null || content.isBlank() || content.length() > ChatTurns.MAX_MESSAGE_LENGTH) {
+        if (!AgentTurn.hasVisibleText(content) || content.length() > ChatTurns.MAX_MESSAGE_LENGTH) {
             throw new InvalidMessageException();
         }
         AgentReply reply = chat.send(CurrentUser.of(token), request.conversationId(),

@@ -1,6 +1,7 @@
 package io.taskbot.app.contract003;
 
 import io.taskbot.agent.AgentReply;
+import io.taskbot.agent.AgentTurn;
 import io.taskbot.app.chat.ChatTurns;
 import io.taskbot.app.security.CurrentUser;
 import io.taskbot.app.web.RequestIds;
@@ -48,7 +49,7 @@ class ChatController {
                       @RequestHeader(name = "X-Time-Zone", required = false) String timeZone,
                       HttpServletRequest http) {
         String message = request.message();
-        if (message == null || message.isBlank()) {
+        if (!AgentTurn.hasVisibleText(message)) {
             throw new InvalidChatRequestException("message is required");
         }
         if (message.length() > ChatTurns.MAX_MESSAGE_LENGTH) {

@@ -106,6 +106,11 @@ class Contract003ChatIT {
 
         assertError(client.post("/api/chat", user.token(), Map.of()), 400, "INVALID_REQUEST");
         assertError(client.post("/api/chat", user.token(), Map.of("message", "  ")), 400, "INVALID_REQUEST");
+        // control and zero-width characters only: nothing a model could read
+        assertError(client.post("/api/chat", user.token(), Map.of("message", "\u0000\u0001\u0007")), 400,
+                "INVALID_REQUEST");
+        assertError(client.post("/api/chat", user.token(), Map.of("message", "\u200B\u200B\n")), 400,
+                "INVALID_REQUEST");
         assertError(client.post("/api/chat", user.token(), Map.of("message", 42)), 400, "INVALID_REQUEST");
         assertError(client.post("/api/chat", user.token(), Map.of("message", "x".repeat(4001))), 400,
                 "INVALID_REQUEST");
@@ -116,6 +121,18 @@ class Contract003ChatIT {
         assertError(client.withHeader("X-Time-Zone", "Mars/Olympus").post("/api/chat", user.token(),
                 Map.of("message", "add water the plants tomorrow")), 400, "INVALID_REQUEST");
         assertThat(titles(user)).isEmpty();
+    }
+
+    @Test
+    void hostileNumbersGetAnAnswerNotAServerError() {
+        User user = Users.register(client, "numbers");
+        for (String message : List.of("remind me to stretch in 2147483648 minutes",
+                "finish the thesis by 400000000 weeks", "renew passport on 1000000000-01-01",
+                "call mom in 99999999999999999999 days")) {
+            Response response = client.post("/api/chat", user.token(), Map.of("message", message));
+            assertThat(response.status()).as(message + ": " + response.body()).isEqualTo(200);
+            assertThat(response.json().get("response").asText()).isNotBlank();
+        }
     }
 
     @Test

@@ -57,13 +57,28 @@ public sealed interface Action {
         }
     }
 
-    /** @param tags the complete new tag list (already merged with the task's tags), or {@code null} to keep them */
+    /**
+     * @param tags         the complete new tag list (already merged with the task's tags), or {@code null} to keep them
+     * @param clearDueDate true to remove the due date ("no deadline for it"); then {@code dueDate} is null
+     */
     record UpdateTask(String id, String title, String description, Priority priority, String dueDate,
-                      List<String> tags, Boolean completed) implements Action {
+                      List<String> tags, Boolean completed, boolean clearDueDate) implements Action {
 
         public UpdateTask {
             Objects.requireNonNull(id, "id");
             tags = tags == null ? null : List.copyOf(tags);
+            if (clearDueDate && dueDate != null) {
+                throw new IllegalArgumentException("either set or clear the due date, not both");
+            }
+        }
+
+        public UpdateTask(String id, String title, String description, Priority priority, String dueDate,
+                          List<String> tags, Boolean completed) {
+            this(id, title, description, priority, dueDate, tags, completed, false);
+        }
+
+        public static UpdateTask clearingDueDate(String id) {
+            return new UpdateTask(id, null, null, null, null, null, null, true);
         }
 
         public static UpdateTask completing(String id, boolean completed) {
@@ -105,6 +120,9 @@ public sealed interface Action {
             putPresent(arguments, "due_date", dueDate);
             putPresent(arguments, "tags", tags);
             putPresent(arguments, "completed", completed);
+            if (clearDueDate) {
+                arguments.put("clear_due_date", true);
+            }
             return arguments;
         }
     }

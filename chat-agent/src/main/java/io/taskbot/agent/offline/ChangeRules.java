@@ -60,6 +60,9 @@ final class ChangeRules {
             "^(?:tag|label)\\s+(?<ref>.+?)\\s+(?<tags>" + SLOT + "(?:\\s*(?:,|and|&)?\\s*" + SLOT + ")*)$",
             "^(?:add|put|apply|attach|give)\\s+(?:the\\s+|a\\s+)?(?:tags?|labels?)\\s+" + TAG_WORDS
                     + "\\s+(?:to|on)\\s+(?<ref>.+)$",
+            "^(?:add|put|stick|apply|attach|give|slap)\\s+(?:the\\s+|a\\s+)?(?<tags>" + SLOT + "|#?[\\p{L}\\d_-]+)\\s+"
+                    + "(?:tag|label)s?\\s+(?:to|on|onto)\\s+(?<ref>.+)$",
+            // last: "add <slots> to X" may be adding a task to a list, so it needs X to be a task
             "^(?:add|put)\\s+(?<tags>" + SLOT + "(?:\\s*(?:,|and|&)?\\s*" + SLOT + ")*)\\s+(?:to|on)\\s+(?<ref>.+)$");
     private static final List<Pattern> REMOVE_TAGS = patterns(
             "^(?:remove|delete|drop|take\\s+off|strip|clear)\\s+(?:the\\s+)?(?<tags>" + SLOT
@@ -76,7 +79,20 @@ final class ChangeRules {
                     + "(?:back\\s+)?(?:" + NOT_DONE_WORDS + ")(?:\\s+again)?$",
             "^(?:put|add|bring)\\s+(?<ref>.+?)\\s+back(?:\\s+(?:on|in|onto|into|to)\\s+(?:my\\s+|the\\s+)?(?:list"
                     + "|to-?do\\s+list|todos|tasks))?$",
-            "^(?:i'?m|i\\s+am|we'?re)\\s+not\\s+(?:yet\\s+)?(?:done|finished)\\s+with\\s+(?<ref>.+)$");
+            "^(?:i'?m|i\\s+am|we'?re)\\s+not\\s+(?:yet\\s+)?(?:done|finished)\\s+with\\s+(?<ref>.+)$",
+            // "marked the vacuuming done by mistake", "moved 'plan the trip' to done too early, bring it back"
+            "^(?:i\\s+)?(?:accidentally\\s+|wrongly\\s+|mistakenly\\s+)?(?:marked|ticked|checked|moved|set|put|crossed)\\s+"
+                    + "(?<ref>.+?)\\s+(?:off\\s+)?(?:as\\s+|to\\s+)?(?:done|complete|completed|finished|off)?\\s*"
+                    + "(?:by\\s+mistake|by\\s+accident|accidentally|too\\s+(?:early|soon)|wrongly|in\\s+error)"
+                    + "(?:\\s*,.*)?$",
+            "^(?:make|set|mark|turn)\\s+(?<ref>.+?)\\s+(?:as\\s+)?(?:incomplete|undone|unfinished|not\\s+done|open|pending"
+                    + "|active)(?:\\s+again)?$",
+            "^(?:put|move|bring)\\s+(?<ref>.+?)\\s+back(?:\\s+(?:on|onto|in|into|to)\\s+(?:my|the)\\s+(?:(?:open|active"
+                    + "|to-?do|current|pending)\\s+)*(?:list|tasks|todos|ones))?$",
+            // "the car still needs washing": it is not done after all
+            "^(?<ref>.+?)\\s+still\\s+(?:needs?|wants?|has\\s+to\\s+be|must\\s+be)\\s+(?:doing|done|[\\p{L}]+ing"
+                    + "|to\\s+be\\s+done)(?:\\s+actually)?$",
+            "^(?<ref>.+?)(?:'s|\\s+is)\\s+(?:still\\s+)?not\\s+(?:done|finished|complete|completed)(?:\\s+yet)?$");
     private static final Pattern NOT_DONE_STATE = Pattern.compile(
             "^(?<ref>.+?)\\s+(?:isn'?t|is\\s+not|isnt|wasn'?t|was\\s+not|aren'?t|are\\s+not|hasn'?t\\s+been"
                     + "|has\\s+not\\s+been|is\\s+still\\s+not|still\\s+isn'?t|is\\s+no\\s+longer)\\s+"
@@ -106,6 +122,10 @@ final class ChangeRules {
     private static final Pattern SHOULD_BE_CALLED = Pattern.compile(
             "^(?<ref>.+?)\\s+(?:should\\s+(?:be\\s+)?(?:called|named|titled|say|read)|is\\s+(?:now|actually)\\s+called"
                     + "|needs\\s+to\\s+be\\s+called)\\s+(?<title>.+)$", FLAGS);
+    /** "'A' -> 'B'", "'A' should say 'B'": a quoted title and what it becomes. */
+    private static final Pattern QUOTED_RENAME = Pattern.compile(
+            "^(?<ref>" + SLOT + ")\\s*(?:->|=>|-->|\u2192|>|should\\s+(?:say|read|be)|now\\s+(?:says|reads)|becomes|is\\s+now)"
+                    + "\\s*(?<title>" + SLOT + ")$", FLAGS);
     private static final Pattern CALL_INSTEAD = Pattern.compile("^call\\s+(?<rest>.+?)\\s+instead$", FLAGS);
     private static final Pattern CALL_IT = Pattern.compile(
             "^(?:call|name|title|retitle|rename)\\s+(?<ref>it|that|this)\\s+(?:to\\s+|as\\s+)?(?<title>.+?)"
@@ -132,6 +152,14 @@ final class ChangeRules {
             "^(?:lower|decrease|reduce|deprioriti[sz]e|de-prioriti[sz]e|downgrade|demote)\\s+(?:the\\s+)?"
                     + "(?:priority\\s+(?:of|on|for)\\s+|importance\\s+of\\s+)?(?<ref>.+?)(?:'s\\s+priority)?"
                     + "(?:\\s+(?:a\\s+(?:bit|notch|level)|one\\s+level))?$", FLAGS);
+    /** "X isn't urgent anymore": back to the default priority. */
+    private static final Pattern NO_LONGER_PRIORITY = Pattern.compile(
+            "^(?<ref>.+?)\\s+(?:isn'?t|is\\s+not|isnt|'s\\s+not|is\\s+no\\s+longer|aren'?t|are\\s+no\\s+longer)\\s+"
+                    + "(?:that\\s+|so\\s+)?(?<slot>" + SLOT + ")(?:\\s+any\\s?more)?$", FLAGS);
+    /** "the roof quote can be low priority", "that one's urgent". */
+    private static final Pattern PRIORITY_STATEMENT = Pattern.compile(
+            "^(?<ref>.+?)(?:\\s+(?:can|could|should|may|might|must)\\s+be|'s|\\s+is(?:\\s+now)?|\\s+are(?:\\s+now)?)\\s+"
+                    + "(?<slot>" + SLOT + ")(?<anymore>\\s+any\\s?more)?$", FLAGS);
     private static final Pattern CAN_WAIT = Pattern.compile(
             "^(?<ref>.+?)\\s+(?:can\\s+wait|is\\s+not\\s+(?:that\\s+)?important|isn'?t\\s+(?:that\\s+)?important)$",
             FLAGS);
@@ -152,7 +180,9 @@ final class ChangeRules {
             "^(?:due\\s+date|deadline|due)\\s+(?:for|of|on)\\s+(?<ref>.+?)\\s*[:\\-]?\\s*(?:is\\s+)?(?<slot>" + SLOT
                     + ")$",
             "^(?:do\\s+|make\\s+)?(?<ref>.+?)\\s*(?<slot>" + SLOT + ")\\s+instead$",
-            "^(?<ref>.+?)\\s+instead\\s*(?<slot>" + SLOT + ")$");
+            "^(?<ref>.+?)\\s+instead\\s*(?<slot>" + SLOT + ")$",
+            "^(?<ref>.+?)(?:\\s+(?:is|are|was|were)|'s)\\s+(?:now|actually|moved|changed|pushed|rescheduled"
+                    + "|happening)(?:\\s+(?:to|for))?\\s*(?<slot>" + SLOT + ")$");
     /** The index in {@link #SET_DUE} of "move X to DATE", whose verb may also start a new task. */
     private static final int MOVE_TO_DATE = 2;
     private static final Pattern DUE_ON_IT = Pattern.compile(
@@ -163,6 +193,19 @@ final class ChangeRules {
                     + "(?:back\\s+|out\\s+)?(?:by\\s+)?(?<count>" + COUNT + ")\\s+(?<unit>days?|weeks?|months?)$", FLAGS);
     private static final Pattern POSTPONE = Pattern.compile(
             "^(?:postpone|delay|defer|put\\s+off|push\\s+back|snooze)\\s+(?<ref>.+?)$", FLAGS);
+
+    /** Clearing a field is a change of the task: "remove the due date from X" must never delete X. */
+    private static final String DUE_FIELD = "(?:the\\s+|its\\s+|a\\s+)?(?:due\\s+date|deadline|due\\s+day|date|due)";
+    private static final List<Pattern> CLEAR_DUE = patterns(
+            "^(?:remove|delete|clear|drop|erase|unset|scrap|cancel|get\\s+rid\\s+of|take\\s+(?:away|out|off))\\s+"
+                    + DUE_FIELD + "\\s+(?:from|of|on|for|off)\\s+(?<ref>.+?)" + "(?:\\s+(?:please|pls|now))?$",
+            "^(?:remove|delete|clear|drop|erase|unset)\\s+(?<ref>.+?)(?:'s)\\s+(?:due\\s+date|deadline)$",
+            "^take\\s+" + DUE_FIELD + "\\s+off(?:\\s+of)?\\s+(?<ref>.+)$",
+            "^(?:there'?s\\s+|there\\s+is\\s+)?(?:no|without\\s+an?)\\s+(?:due\\s+date|deadline|date|due)\\s+(?:for|on)\\s+"
+                    + "(?<ref>.+?)(?:\\s+(?:any\\s?more|now|after\\s+all))?$",
+            "^(?<ref>.+?)\\s+(?:has|needs|gets|should\\s+have)\\s+no\\s+(?:due\\s+date|deadline)(?:\\s+any\\s?more)?$",
+            "^(?<ref>.+?)\\s+(?:doesn'?t|does\\s+not|don'?t|do\\s+not)\\s+(?:need|have)\\s+(?:a|to\\s+have\\s+a)\\s+"
+                    + "(?:due\\s+date|deadline)(?:\\s+any\\s?more)?$");
 
     // ---- complete
     private static final List<Pattern> COMPLETE_REQUESTS = patterns(
@@ -212,12 +255,19 @@ final class ChangeRules {
             "^(?:i|we)\\s+(?:don'?t|do\\s+not|dont|no\\s+longer)\\s+(?:need|want)\\s+(?<ref>.+?)"
                     + "(?:\\s+any\\s?more|\\s+after\\s+all)$",
             "^no\\s+need\\s+(?:to|for)\\s+(?<ref>.+?)(?:\\s+any\\s?more)?$",
+            "^(?<verb>never\\s*mind|nevermind|forget)\\s+about\\s+(?<ref>.+)$",
+            "^(?<ref>.+?)\\s+(?:got|was|were|has\\s+been|have\\s+been)\\s+(?:cancell?ed|called\\s+off|scrapped)$",
             "^(?<ref>.+?)\\s+(?:is|are|'s)\\s+(?:no\\s+longer\\s+(?:needed|necessary|relevant|happening)"
                     + "|not\\s+needed(?:\\s+any\\s?more)?|not\\s+necessary(?:\\s+any\\s?more)?|cancell?ed|off"
                     + "|irrelevant(?:\\s+now)?|obsolete)$");
     /** Verbs that only ever manage the list: an unknown reference after them is a question, never a new task. */
     private static final Set<String> LIST_ONLY_VERBS = Set.of("delete", "erase", "trash", "scrap", "discard",
+            "never", "nevermind",
             "ditch", "bin", "kill", "nuke", "axe", "forget", "take", "strike", "cross", "toss", "scratch");
+
+    /** "both A and B": the word says how many, the parts say which. */
+    private static final Pattern BOTH = Pattern.compile("^(?:both(?:\\s+of)?|the\\s+tasks?\\s+(?:about|for|called))\\s+",
+            FLAGS);
 
     private ChangeRules() {
     }
@@ -296,7 +346,7 @@ final class ChangeRules {
     // ---- the rest, in order
 
     static boolean change(Turn turn, String body) {
-        return reopen(turn, body) || rename(turn, body) || setPriority(turn, body) || setDue(turn, body)
+        return clearDue(turn, body) || priorityStatement(turn, body) || reopen(turn, body) || rename(turn, body) || setPriority(turn, body) || setDue(turn, body)
                 || stepPriority(turn, body) || complete(turn, body) || delete(turn, body) || pastTense(turn, body);
     }
 
@@ -345,6 +395,13 @@ final class ChangeRules {
     }
 
     private static boolean rename(Turn turn, String body) {
+        Matcher quoted = QUOTED_RENAME.matcher(body);
+        if (quoted.matches() && turn.utterance.isOnly(quoted.group("ref"), Utterance.Quote.class)
+                && turn.utterance.isOnly(quoted.group("title"), Utterance.Quote.class)) {
+            turn.apply(turn.resolve(quoted.group("ref"), Purpose.CHANGE),
+                    Change.rename(newTitle(turn, quoted.group("title"))));
+            return true;
+        }
         Matcher callIt = CALL_IT.matcher(body);
         if (callIt.matches() && !turn.utterance.slotsIn(callIt.group("title")).stream()
                 .anyMatch(slot -> slot instanceof Utterance.When)) {
@@ -423,6 +480,33 @@ final class ChangeRules {
         return Change.rename(newTitle(turn, target));
     }
 
+    private static boolean priorityStatement(Turn turn, String body) {
+        Matcher noLonger = NO_LONGER_PRIORITY.matcher(body);
+        if (noLonger.matches() && turn.utterance.isOnly(noLonger.group("slot"), Utterance.Urgency.class)) {
+            Resolution resolution = turn.resolve(noLonger.group("ref"), Purpose.CHANGE);
+            if (!(resolution instanceof Unclear unclear && unclear.nothingSimilar())) {
+                turn.apply(resolution, Change.priority(Priority.DEFAULT));
+                return true;
+            }
+        }
+        Matcher statement = PRIORITY_STATEMENT.matcher(body);
+        if (statement.matches() && turn.utterance.isOnly(statement.group("slot"), Utterance.Urgency.class)) {
+            String reference = statement.group("ref");
+            Resolution resolution = turn.resolve(reference, Purpose.CHANGE);
+            if (resolution instanceof Found || turn.isPointer(reference) && !(resolution instanceof Unclear)) {
+                Utterance.Urgency urgency = turn.utterance.slotsIn(statement.group("slot"), Utterance.Urgency.class)
+                        .get(0);
+                // "not urgent anymore" takes the urgency away: back to the default, not down to low
+                boolean takenAway = statement.group("anymore") != null
+                        && urgency.source().toLowerCase(java.util.Locale.ROOT).startsWith("not");
+                Priority priority = takenAway ? Priority.DEFAULT : urgency.priority();
+                turn.apply(resolution, Change.priority(priority));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean setPriority(Turn turn, String body) {
         if (turn.utterance.isOnly(body, Utterance.Urgency.class)) {
             Resolution resolution = turn.resolve("it", Purpose.CHANGE);
@@ -479,6 +563,17 @@ final class ChangeRules {
         return false;
     }
 
+    private static boolean clearDue(Turn turn, String body) {
+        for (Pattern pattern : CLEAR_DUE) {
+            Matcher matcher = pattern.matcher(body);
+            if (matcher.matches()) {
+                applyToEach(turn, matcher.group("ref"), Purpose.CHANGE, Change.clearingDue());
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean setDue(Turn turn, String body) {
         Matcher onIt = DUE_ON_IT.matcher(body);
         if (onIt.matches() && turn.utterance.isOnly(onIt.group("slot"), Utterance.When.class)) {
@@ -499,7 +594,7 @@ final class ChangeRules {
             String reference = matcher.group("ref");
             Resolution resolution = turn.resolve(reference, Purpose.CHANGE);
             boolean verbCouldStartATask = i == MOVE_TO_DATE && Words.isTaskVerb(firstWord(body));
-            boolean statement = i >= SET_DUE.size() - 2;
+            boolean statement = i >= SET_DUE.size() - 3;
             if (resolution instanceof Unclear unclear && !turn.isPointer(reference)
                     && (statement || verbCouldStartATask && unclear.nothingSimilar())) {
                 return false;
@@ -509,7 +604,12 @@ final class ChangeRules {
         }
         Matcher shift = SHIFT.matcher(body);
         if (shift.matches()) {
-            int count = Words.number(shift.group("count")).orElse(1);
+            Optional<Integer> readCount = Words.number(shift.group("count"));
+            if (readCount.isEmpty()) {
+                turn.reply("That is further ahead than I can plan, so I left the due date as it is.");
+                return true;
+            }
+            int count = readCount.get();
             String unit = shift.group("unit").toLowerCase(Locale.ROOT);
             Period period = unit.startsWith("d") ? Period.ofDays(count)
                     : unit.startsWith("w") ? Period.ofWeeks(count) : Period.ofMonths(count);
@@ -650,13 +750,19 @@ final class ChangeRules {
     /** Applies a change to one task, or to each of "X and Y" when both name a task and together they name none. */
     private static void applyToEach(Turn turn, String reference, Purpose purpose, Change change) {
         Resolution whole = turn.resolve(reference, purpose);
-        if (!(whole instanceof Found) && !reference.toLowerCase(Locale.ROOT).startsWith("the one")) {
-            String[] parts = reference.split("\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)\\s*");
+        // "delete the gym and the yoga tasks" names two tasks even when one of them alone matches the whole phrase;
+        // only an exact title with an "and" in it ("salt and pepper") stays one reference
+        boolean exactTitle = whole instanceof Found && turn.referenceStrength(reference, purpose) >= TaskMatcher.EXACT;
+        if (!exactTitle && !reference.toLowerCase(Locale.ROOT).startsWith("the one")) {
+            String[] parts = BOTH.matcher(reference).replaceFirst("")
+                    .split("\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)\\s*");
             if (parts.length > 1) {
                 List<Resolution> each = new ArrayList<>();
+                Set<String> ids = new java.util.HashSet<>();
                 for (String part : parts) {
                     Resolution resolution = turn.resolve(part, purpose);
-                    if (!(resolution instanceof Found) || turn.referenceStrength(part, purpose) < 0.8) {
+                    if (!(resolution instanceof Found found) || turn.referenceStrength(part, purpose) < 0.8
+                            || !ids.add(found.task().id())) {
                         each.clear();
                         break;
                     }

@@ -17,7 +17,10 @@ final class ClauseReader {
     private static final Pattern POLITE_START = Pattern.compile(
             "^(?:(?:please|pls|plz|kindly|ok(?:ay)?|so|hey|hi|hello|oh|and|also|then|now|alright|right|well|um+|uh+"
                     + "|yes|yeah|yep|yup|sure|just|maybe|quickly"
-                    + "|hmm+|actually|btw|by\\s+the\\s+way|wait|oops|sorry|great|cool|thanks|perfect|nice|good)"
+                    + "|hmm+|actually|btw|by\\s+the\\s+way|wait|oops|sorry|great|cool|thanks|perfect|nice|good"
+                    // interjections people start with before the request itself
+                    + "|ugh|omg|oh\\s+no|oh\\s+god|ah|aah|argh|crap|damn|dang|shoot|geez|jeez|yo|welp|whoa|lol|ok\\s+so"
+                    + "|honestly|seriously|quick\\s+one)"
                     + "(?:[,!.]+\\s*|\\s+))+", FLAGS);
     private static final Pattern ASKING_ME = Pattern.compile(
             "^(?:(?:can|could|would|will)\\s+(?:you|u|ya)\\s+(?:please\\s+|pls\\s+|kindly\\s+|also\\s+|just\\s+|quickly\\s+)*"
@@ -30,9 +33,13 @@ final class ClauseReader {
                     + "|change|move|postpone|reschedule|see|view|list|search|find|check\\s+off|tick\\s+off|reopen|tag"
                     + "|update|edit|add|create|put)\\b)", FLAGS);
     private static final Pattern POLITE_END = Pattern.compile(
-            "(?:[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me|now|right\\s+now|actually|already"
+            "(?:[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me|now|right\\s+now|actually|already|lol|haha+"
+                    + "|lmao"
                     + "|anyway|then))+$",
             FLAGS);
+    /** A remark that explains rather than asks: "already sent it this morning", "because it's late". */
+    private static final Pattern REMARK_ONLY = Pattern.compile(
+            "^(?:already|because|since|cuz|coz|cause|as\\s+i|so\\s+i|i\\s+already|we\\s+already|just|finally)\\b", FLAGS);
     /** Verbs the assistant acts on itself; "can you book me a flight" asks for something it cannot do. */
     private static final Set<String> ASSISTANT_VERBS = Set.of("add", "create", "make", "put", "remind", "note",
             "delete", "remove", "mark", "complete", "finish", "rename", "change", "move", "set", "show", "list",
@@ -81,10 +88,42 @@ final class ClauseReader {
             turn.reply(TalkRules.cannotDoThat(turn.utterance.verbatim(body)));
             return;
         }
+        if (readsAsChangeThenRemark(turn, body)) {
+            return;
+        }
         if (CreateRules.fromImperative(turn, body, question || startsLikeAQuestion(spoken))) {
             return;
         }
         turn.reply(TalkRules.asksAboutTheWorld(spoken, question) ? TalkRules.OUT_OF_SCOPE : TalkRules.NOT_UNDERSTOOD);
+    }
+
+    /**
+     * "make 'fix the fence' urgent, the dog keeps escaping", "mark it done, already sent it": a change to a task,
+     * then a remark after the comma. The change is read on its own, and the remark as a clause of its own (a remark
+     * that asks for nothing only gets a reply, which the change's answer replaces).
+     */
+    private static boolean readsAsChangeThenRemark(Turn turn, String body) {
+        int comma = body.indexOf(", ");
+        if (comma <= 0) {
+            return false;
+        }
+        String head = body.substring(0, comma).strip();
+        String remark = body.substring(comma + 1).strip();
+        if (head.isEmpty() || remark.isEmpty()) {
+            return false;
+        }
+        int mark = turn.actionCount();
+        Object referent = turn.referent();
+        if (!ChangeRules.change(turn, head)) {
+            return false;
+        }
+        if (turn.onlyAskedSince(mark)) {
+            // the head names no task: leave the whole clause to the rules that come after
+            turn.undoSince(mark, referent);
+            return false;
+        }
+        read(turn, REMARK_ONLY.matcher(remark).find() ? "" : remark);
+        return true;
     }
 
     private static boolean startsLikeAQuestion(String spoken) {

@@ -18,6 +18,10 @@ final class Clauses {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+\\s+(?=\\S)");
     private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "st", "vs", "etc", "e.g",
             "i.e", "approx", "no", "jr", "sr", "prof", "mt", "ave", "dept");
+    private static final Pattern NUMBERED_LINE_START = Pattern.compile("(?:^|\\n)\\s*\\d{1,2}$");
+    /** "mark X done and add Y": a new task after a change is a clause of its own. */
+    private static final Pattern BEFORE_CREATE = Pattern.compile(
+            "(?:,\\s*and\\s+|\\s+and\\s+)(?=(?:also\\s+)?(?:add|create|remind\\s+me)\\s)", FLAGS);
     private static final Pattern THEN = Pattern.compile("(?:,\\s*|\\s+)(?:and\\s+)?then\\s+(?=\\p{L})", FLAGS);
     private static final Pattern BEFORE_POINTER_ACTION = Pattern.compile(
             "(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:also\\s+)?(?:make|mark|set|move|delete|remove|tag|rename|complete"
@@ -27,7 +31,7 @@ final class Clauses {
     private static final Pattern BEFORE_MORE_ABOUT_IT = Pattern.compile(
             "(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:due|it'?s\\s+due|(?:make|set|mark|tag)\\s+it)\\b)", FLAGS);
     private static final Pattern BEFORE_MANAGEMENT_VERB = Pattern.compile(
-            "(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:also\\s+)?(?:delete|remove|mark|complete|rename|reopen|postpone"
+            "(?:,\\s*(?:and\\s+|so\\s+)?|\\s+and\\s+|\\s+so\\s+)(?=(?:also\\s+)?(?:delete|remove|mark|complete|rename|reopen|postpone"
                     + "|reschedule|tick\\s+off|check\\s+off|untick|uncheck|cross\\s+off)\\s)", FLAGS);
     private static final Pattern CREATING = Pattern.compile(
             "^(?:(?:please|also|and|hey|ok|okay)[,\\s]+)*(?:add|create|new|remind|put|note|jot|log|todo|task"
@@ -77,6 +81,10 @@ final class Clauses {
             if (block.charAt(end.start()) == '.' && ABBREVIATIONS.contains(lastWord)) {
                 continue;
             }
+            if (block.charAt(end.start()) == '.' && NUMBERED_LINE_START.matcher(before).find()) {
+                // "1. renew the insurance": the number of a list line, not the end of a sentence
+                continue;
+            }
             sentences.add(block.substring(start, end.end()).strip());
             start = end.end();
         }
@@ -94,7 +102,9 @@ final class Clauses {
                 clauses.add(part.strip());
             } else {
                 for (String action : BEFORE_MANAGEMENT_VERB.split(part)) {
-                    clauses.add(action.strip());
+                    for (String piece : BEFORE_CREATE.split(action)) {
+                        clauses.add(piece.strip());
+                    }
                 }
             }
         }

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param lastListedIds  ids shown by the most recent listing or search in this conversation, in order
  * @param lastTouchedId  the task most recently created or changed in this conversation, or {@code null}
  * @param pending        a bulk change awaiting yes or no from the previous turn, or {@code null}
+ * @param dateOrder      how the user writes numeric dates ("3/4")
  */
 public record ConversationContext(LocalDate today, ZoneId zone, LocalTime now, List<TaskRef> tasks,
-                                  List<String> lastListedIds, String lastTouchedId, PendingConfirmation pending) {
+                                  List<String> lastListedIds, String lastTouchedId, PendingConfirmation pending,
+                                  DateOrder dateOrder) {
 
     public ConversationContext {
         Objects.requireNonNull(today, "today");
@@ -27,6 +29,16 @@ public record ConversationContext(LocalDate today, ZoneId zone, LocalTime now, L
         Objects.requireNonNull(now, "now");
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         lastListedIds = lastListedIds == null ? List.of() : List.copyOf(lastListedIds);
+        dateOrder = dateOrder == null ? DateOrder.MONTH_FIRST : dateOrder;
+    }
+
+    public ConversationContext(LocalDate today, ZoneId zone, LocalTime now, List<TaskRef> tasks,
+                               List<String> lastListedIds, String lastTouchedId, PendingConfirmation pending) {
+        this(today, zone, now, tasks, lastListedIds, lastTouchedId, pending, DateOrder.MONTH_FIRST);
+    }
+
+    public ConversationContext withDateOrder(DateOrder order) {
+        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, pending, order);
     }
 
     /** A fresh conversation: no listing, nothing touched, nothing pending. */
@@ -36,18 +48,18 @@ public record ConversationContext(LocalDate today, ZoneId zone, LocalTime now, L
     }
 
     public ConversationContext withTasks(List<TaskRef> newTasks) {
-        return new ConversationContext(today, zone, now, newTasks, lastListedIds, lastTouchedId, pending);
+        return new ConversationContext(today, zone, now, newTasks, lastListedIds, lastTouchedId, pending, dateOrder);
     }
 
     public ConversationContext withLastListedIds(List<String> ids) {
-        return new ConversationContext(today, zone, now, tasks, ids, lastTouchedId, pending);
+        return new ConversationContext(today, zone, now, tasks, ids, lastTouchedId, pending, dateOrder);
     }
 
     public ConversationContext withLastTouchedId(String id) {
-        return new ConversationContext(today, zone, now, tasks, lastListedIds, id, pending);
+        return new ConversationContext(today, zone, now, tasks, lastListedIds, id, pending, dateOrder);
     }
 
     public ConversationContext withPending(PendingConfirmation confirmation) {
-        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, confirmation);
+        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, confirmation, dateOrder);
     }
 }

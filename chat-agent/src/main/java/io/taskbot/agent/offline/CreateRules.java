@@ -32,6 +32,10 @@ final class CreateRules {
     }
 
     private static final List<Opening> OPENINGS = List.of(
+            opening("^(?:add|create|make|log|new)\\s+" + COUNT + "\\s*(?::|-)\\s*(?<body>.+)$"),
+            opening("^" + COUNT + "\\s+(?:(?:more|new|other)\\s+)?(?:things|tasks|todos|to-dos|items|reminders)"
+                    + "(?:\\s+(?:to\\s+(?:add|do|remember)|for\\s+(?:my|the)\\s+list))?\\s*(?::|-)\\s*(?<body>.+)$"),
+            opening("^(?<multi>(?:[-*\\u2022]|\\d{1,2}[.)])\\s*)(?<body>[^\\n]+(?:\\n\\s*(?:[-*\\u2022]|\\d{1,2}[.)])\\s*[^\\n]+)+)$"),
             opening("^(?:add|create|make|log|open|start|set\\s+up|put\\s+in|enter|put\\s+down)\\s+"
                     + "(?<multi>these|the\\s+following|this\\s+list\\s+of|all\\s+of\\s+these|all\\s+these)"
                     + "(?:\\s+" + NOUN + ")?(?:\\s+(?:to|on|onto)\\s+" + LIST + ")?\\s*(?::|-)?\\s*(?<body>.+)$"),
@@ -48,6 +52,12 @@ final class CreateRules {
             opening("^new\\s+" + NOUN + "\\s*(?::|-|to|called|named)?\\s*(?<body>.+)$"),
             opening("^(?:task|todo|to-do|to\\s+do|reminder|note\\s+to\\s+self|note)\\s*(?::|-)\\s*(?<body>.+)$"),
             opening("^note\\s+to\\s+self\\s+(?<body>.+)$"),
+            opening("^(?:a\\s+)?(?:memo|note|reminder|notice)\\s+(?:to|for)\\s+(?:self|me|myself)\\s*(?::|-)?\\s*"
+                    + "(?:to\\s+)?(?<body>.+)$"),
+            opening("^(?:a\\s+)?reminder\\s+(?:for\\s+me\\s+)?to\\s+(?<body>.+)$"),
+            opening("^(?:put|write|stick|throw|pop)\\s+(?:on|onto|to|in|into)\\s+" + LIST + "\\s*(?::|-)?\\s*(?<body>.+)$"),
+            opening("^(?:i|we)\\s+(?:(?:totally|completely|almost|just|kinda|kind\\s+of|always)\\s+)*"
+                    + "(?:forgot|keep\\s+forgetting|never\\s+remember)\\s+to\\s+(?<body>.+)$"),
             new Opening(Pattern.compile("^remind\\s+me" + SLOTS + "\\s*(?:about|of)\\s+(?<body>.+)$", FLAGS), true),
             opening("^remind\\s+me" + SLOTS + "\\s*(?:to|that\\s+i\\s+(?:have|need|must|should|gotta)(?:\\s+to)?"
                     + "|that)\\s+(?<body>.+)$"),
@@ -59,16 +69,28 @@ final class CreateRules {
                     + "|just|totally|absolutely|seriously|probably|should)\\s+)*(?:need|have|got|gotta|must|should"
                     + "|ought|want|wanna|like|plan|intend|going|gonna|mean|has)(?:\\s+(?:probably|really|definitely|maybe|also"
                     + "|still|just|actually|finally|seriously|totally))*(?:\\s+to)?\\s+(?<body>.+)$"),
-            opening("^(?:(?:need|have|got)\\s+to|gotta|must|should)\\s+(?<body>.+)$"),
+            opening("^(?:(?:need|have|got)\\s+to|gotta|must|should)(?:\\s*:\\s*|\\s+)(?<body>.+)$"),
             opening("^(?:jot|write|note|put)\\s+down\\s*(?::|-)?\\s*(?<body>.+)$"));
 
+    /** Two or more lines that start with a bullet or a number: a list, one task a line. */
+    private static final Pattern LINE_LIST = Pattern.compile(
+            "(?:^|\\n)\\s*(?:[-*\\u2022]|\\d{1,2}[.)])\\s*\\S[^\\n]*\\n\\s*(?:[-*\\u2022]|\\d{1,2}[.)])\\s*\\S");
+    private static final Pattern ITEM_BULLET = Pattern.compile("^\\s*(?:[-*\\u2022]|\\d{1,2}[.)])\\s*");
+    /** "create two tasks, one to A and one to B": the counting words are no part of either title. */
+    private static final Pattern COUNTED_ITEM = Pattern.compile(
+            "^(?:(?:and\\s+)?(?:one|another|the\\s+other(?:\\s+one)?|the\\s+first(?:\\s+one)?|the\\s+second(?:\\s+one)?"
+                    + "|a\\s+second(?:\\s+one)?)\\s+(?:to|for|about|called|that\\s+says)\\s+)", FLAGS);
+    /** "…, both for sunday": dates and priorities after "both" belong to every task of the message. */
+    private static final Pattern FOR_ALL = Pattern.compile(
+            "[,\\s]+(?:both|each|all(?:\\s+of\\s+them)?|them\\s+all)\\s*(?<slots>(?:(?:for|on|by|due)?\\s*" + Utterance.SLOT
+                    + "\\s*)+)$", FLAGS);
     private static final Pattern MULTI_WORDS = Pattern.compile(
             "\\b(?:these|following|tasks|todos|to-dos|items|reminders|entries|notes|ones|things)\\b", FLAGS);
     private static final Pattern LEADING_SLOTS = Pattern.compile("^(?:\\s*" + Utterance.SLOT + "[\\s,:;.-]*)+");
     private static final Pattern LIST_SEPARATORS = Pattern.compile(
             "\\n\\s*(?:[-*\\u2022]|\\d{1,2}[.)])?\\s*|\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s+\\+\\s+", FLAGS);
     private static final Pattern TASK_SEPARATORS = Pattern.compile(
-            "\\s*[,;]\\s*(?:and\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?", FLAGS);
+            "\\s*[,;]\\s*(?:and\\s+)?(?:then\\s+)?(?:also\\s+)?|\\s+and\\s+(?:then\\s+)?(?:also\\s+)?", FLAGS);
     private static final Pattern WORD_TAGS = Pattern.compile(
             "(?:,\\s*)?\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tags?|labels?)|tags?\\s*:|labels?\\s*:)\\s*"
                     + "(?:as\\s+)?(?<tags>[\\p{L}\\d_-]+(?:\\s*(?:,|and|&)\\s*[\\p{L}\\d_-]+)*)\\s*$", FLAGS);
@@ -78,6 +100,13 @@ final class CreateRules {
     private static final Pattern RESTATED = Pattern.compile(
             "^(?:that\\s+)?(?:i|we)(?:'ve|\\s+have|'d|\\s+would|'ll|\\s+will)?\\s+(?:(?:really|still|also|just)\\s+)*"
                     + "(?:need|have|must|should|gotta|got)(?:\\s+to)?\\s+(?<body>.+)$|^that\\s+(?<plain>.+)$", FLAGS);
+    /** "I need to remember to X", "must remember - X": a second lead-in after the first. */
+    private static final Pattern CHAINED = Pattern.compile(
+            "^(?:(?:remember|not\\s+forget|make\\s+sure|be\\s+sure)(?:\\s+to\\b|\\s*[:-])\\s*)+", FLAGS);
+    /** "…, add that pls": the task was named in the clause before. */
+    private static final Pattern PRONOUN_ONLY = Pattern.compile(
+            "^(?:(?:add|put|save|note|jot|write|log)\\s+(?:down\\s+)?)?(?:that|it|this|that\\s+one|this\\s+one)"
+                    + "(?:\\s+down|\\s+too|\\s+as\\s+well)?$", FLAGS);
     private static final Pattern TALKING_TO_ME = Pattern.compile(
             "^(?:tell|show|give|help|let|teach|sing|read|send|get|find|call|text|email|remind)\\s+(?:me|us)\\b", FLAGS);
     /** Commands to the assistant that are no task on their own ("add", "complete"). */
@@ -108,7 +137,7 @@ final class CreateRules {
             if (!matcher.matches()) {
                 continue;
             }
-            String taskWords = matcher.group("body");
+            String taskWords = CHAINED.matcher(matcher.group("body")).replaceFirst("");
             Matcher restated = RESTATED.matcher(taskWords);
             if (restated.matches()) {
                 taskWords = restated.group("body") != null ? restated.group("body") : restated.group("plain");
@@ -116,6 +145,7 @@ final class CreateRules {
             String requestWords = opening + " " + rest.substring(0, matcher.start("body"))
                     + rest.substring(matcher.end("body"));
             boolean several = hasGroup(matcher, "multi") || hasGroup(matcher, "count")
+                    || LINE_LIST.matcher(taskWords).find()
                     || hasGroup(matcher, "noun") && MULTI_WORDS.matcher(matcher.group("noun")).matches();
             create(turn, requestWords, taskWords, several, candidate.dropLeadingArticle());
             return true;
@@ -159,6 +189,11 @@ final class CreateRules {
     private static void create(Turn turn, String requestWords, String taskWords, boolean several,
                                boolean dropLeadingArticle) {
         Utterance utterance = turn.utterance;
+        Matcher forAll = FOR_ALL.matcher(taskWords);
+        if (forAll.find()) {
+            requestWords = requestWords + " " + forAll.group("slots");
+            taskWords = taskWords.substring(0, forAll.start());
+        }
         List<String> items = several ? listItems(taskWords) : separateTasks(taskWords);
         List<Utterance.Slot> shared = utterance.slotsIn(requestWords);
         int created = 0;
@@ -179,7 +214,8 @@ final class CreateRules {
                     tags.add(label.tag());
                 }
             }
-            String words = utterance.plain(item);
+            String words = COUNTED_ITEM.matcher(ITEM_BULLET.matcher(utterance.plain(item)).replaceFirst(""))
+                    .replaceFirst("");
             Matcher wordTags = WORD_TAGS.matcher(words);
             if (wordTags.find()) {
                 for (String tag : wordTags.group("tags").split("\\s*(?:,|\\band\\b|&)\\s*")) {
@@ -193,6 +229,10 @@ final class CreateRules {
             words = (dropLeadingArticle ? LEADING_ARTICLE : LEADING_INDEFINITE_ARTICLE).matcher(words.strip())
                     .replaceFirst("");
             String title = Titles.clean(words);
+            if (PRONOUN_ONLY.matcher(title).matches() && turn.createdBefore()) {
+                created++;
+                continue;
+            }
             if (Words.contentStems(title).isEmpty()) {
                 continue;
             }
@@ -226,6 +266,9 @@ final class CreateRules {
         if (parts.length < 2) {
             return List.of(taskWords);
         }
+        if (isListOfThings(taskWords, parts)) {
+            return List.of(parts);
+        }
         List<String> tasks = new ArrayList<>();
         for (String part : parts) {
             String words = part.strip().replaceFirst("(?i)^to\\s+", "");
@@ -236,6 +279,24 @@ final class CreateRules {
             tasks.add(part.strip());
         }
         return tasks;
+    }
+
+    /**
+     * "milk, eggs and bread": three or more short items with a comma between them are a shopping-style list even
+     * without verbs ("salt and pepper" alone stays one task).
+     */
+    private static boolean isListOfThings(String taskWords, String[] parts) {
+        if (parts.length < 3 || !taskWords.contains(",")) {
+            return false;
+        }
+        for (String part : parts) {
+            List<String> tokens = Words.tokens(part.replaceAll(Utterance.SLOT, " "));
+            // "buy bread, milk and eggs": a verb in front carries the whole list, so it is one task
+            if (tokens.isEmpty() || tokens.size() > 4 || Words.isTaskVerb(tokens.get(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T extends Utterance.Slot> T first(List<Utterance.Slot> slots, Class<T> kind) {

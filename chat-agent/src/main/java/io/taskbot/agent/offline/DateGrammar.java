@@ -34,6 +34,8 @@ final class DateGrammar {
     }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** A phrase that lands further ahead than this ("in 400000 weeks") is not read as a due date at all. */
+    static final int HORIZON_YEARS = 100;
 
     private static final String WEEKDAY_NAMES =
             "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
@@ -83,6 +85,13 @@ final class DateGrammar {
             "\\b(?:on|by|until|till|til|before|due|for|to|from|after|starting|since)\\s+the\\s+(?<day>\\d{1,2})"
                     + "(?:st|nd|rd|th)?\\b(?![:.,]\\d)(?:\\s+of\\s+(?:the\\s+|this\\s+)?month)?"
                     + "(?!\\s+(?:one|ones|task|tasks|todo|todos|item|items|entry|on\\s+the\\s+list)\\b)", FLAGS);
+    /**
+     * "by 12/20", "on 3/4", "due 11/30/2027": numbers with slashes after a date preposition (so "1/2 cup" stays
+     * words). Which number is the month is the user's {@link DateOrder}.
+     */
+    private static final Pattern NUMERIC = Pattern.compile(
+            "\\b(?:on|by|before|until|till|til|due|for|to|from|after|starting|since|is)\\s+(?:the\\s+)?"
+                    + "(?<a>\\d{1,2})/(?<b>\\d{1,2})(?:/(?<y>\\d{4}|\\d{2}))?(?![\\d/])", FLAGS);
     private static final Pattern HOLIDAY = Pattern.compile(
             "\\b(?:by|on|for|before|until|till|over|at)\\s+(?<holiday>christmas\\s+eve|xmas\\s+eve"
                     + "|christmas(?:\\s+day)?|xmas|new\\s+year'?s\\s+eve|new\\s+year'?s(?:\\s+day)?|halloween"
@@ -127,9 +136,16 @@ final class DateGrammar {
 
     /** The date phrases in order; a time without a date means its next occurrence after {@code now}. */
     static List<Found> find(String text, LocalDate today, LocalTime now) {
+        return find(text, today, now, DateOrder.MONTH_FIRST);
+    }
+
+    static List<Found> find(String text, LocalDate today, LocalTime now, DateOrder order) {
         List<Piece> pieces = new ArrayList<>();
         collectDates(text, today, now, pieces);
+        collectNumericDates(text, today, order, pieces);
         collectTimes(text, pieces);
+        LocalDate horizon = today.plusYears(HORIZON_YEARS);
+        pieces.removeIf(piece -> piece.hasDate() && piece.date().isAfter(horizon));
         List<Piece> accepted = withoutOverlaps(pieces);
         return merge(text, accepted, today, now);
     }
@@ -280,6 +296,23 @@ final class DateGrammar {
                 day = 25;
             }
             nextMonthDay(today, month, day).ifPresent(value -> pieces.add(Piece.day(holiday, value)));
+        }
+    }
+
+    private static void collectNumericDates(String text, LocalDate today, DateOrder order, List<Piece> pieces) {
+        Matcher numeric = NUMERIC.matcher(text);
+        while (numeric.find()) {
+            int first = Integer.parseInt(numeric.group("a"));
+            int second = Integer.parseInt(numeric.group("b"));
+            int month = order == DateOrder.MONTH_FIRST ? first : second;
+            int day = order == DateOrder.MONTH_FIRST ? second : first;
+            if (month < 1 || month > 12) {
+                continue;
+            }
+            String year = numeric.group("y");
+            Optional<LocalDate> date = year == null ? nextMonthDay(today, Month.of(month), day)
+                    : dateOf(year.length() == 2 ? 2000 + Integer.parseInt(year) : Integer.parseInt(year), month, day);
+            date.ifPresent(value -> pieces.add(Piece.day(numeric, value)));
         }
     }
 

@@ -63,6 +63,8 @@ final class Guard {
     private static final Pattern WHOLE_LIST = Pattern.compile(
             "\\b(?:clear|empty|wipe|reset|purge|nuke|clean\\s+out|delete|erase|trash|remove|scrap)\\s+(?:out\\s+)?"
                     + "(?:my|the)\\s+(?:whole\\s+|entire\\s+)?(?:to-?do\\s+|todo\\s+|task\\s+)?(?:list|tasks|todos|to-dos)\\b"
+                    // "delete the tasks about X and Y" names tasks; it is not the whole list
+                    + "(?!\\s+(?:about|for|with|called|named|titled|that|which|where|mentioning|containing)\\b)"
                     + "|\\b(?:start\\s+over|start\\s+(?:from\\s+)?fresh|clean\\s+slate|start\\s+from\\s+scratch)\\b",
             FLAGS);
     /** "clear completed tasks", "delete the done ones": the finished part of the list, without an "all". */
@@ -99,6 +101,10 @@ final class Guard {
                     + TASK_NOUN, FLAGS);
     private static final Pattern TAGGED_WORD = Pattern.compile(
             "\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tag|label))\\s+#?([\\p{L}\\d_-]+)", FLAGS);
+    /** "remove the due date from all my tasks" removes a field, never the tasks; it is no bulk deletion. */
+    private static final Pattern FIELD_CHANGE = Pattern.compile(
+            "\\b(?:due\\s+dates?|deadlines?|dates|tags?|labels?|priority|priorities|descriptions?|notes?)\\s+"
+                    + "(?:from|of|on|off|for)\\b", FLAGS);
     private static final Pattern HOW_TO = Pattern.compile("^\\s*(?:how|can\\s+i|is\\s+it\\s+possible)\\b", FLAGS);
 
     private static final Set<String> YES = Set.of("yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "ok",
@@ -112,7 +118,17 @@ final class Guard {
     private static final Set<String> NO = Set.of("no", "nope", "nah", "not", "don't", "dont", "cancel", "stop",
             "wait", "keep", "never", "abort", "hold", "n't", "negative", "mind", "hmm", "maybe", "actually");
 
+    /** How each confirmation question starts; {@link #kindAsked} reads the kind back from the next turn's history. */
+    private static final java.util.Map<Kind, String> QUESTION_OPENINGS = new java.util.EnumMap<>(java.util.Map.of(
+            Kind.DELETE, "Delete ", Kind.COMPLETE, "Mark ", Kind.REOPEN, "Reopen "));
+
     private Guard() {
+    }
+
+    /** The kind of bulk change a confirmation question of this guard asked about, if the text is one. */
+    static Optional<Kind> kindAsked(String question) {
+        return QUESTION_OPENINGS.entrySet().stream().filter(opening -> question.startsWith(opening.getValue()))
+                .map(java.util.Map.Entry::getKey).findFirst();
     }
 
     /** Whether the text tries to change the rules (quoted parts excluded). */
@@ -120,10 +136,64 @@ final class Guard {
         return INJECTION.matcher(utterance.masked()).find();
     }
 
+    /**
+     * "both of them are done", "delete the first two": a change to two or three tasks of the last listing, named by
+     * position. That names specific tasks, so it runs without a confirmation; "all of them" still asks.
+     */
+    private static final Pattern FEW_LISTED = Pattern.compile(
+            "\\b(?:(?<both>both)(?:\\s+of\\s+(?:them|those|these))?(?:\\s+(?:tasks|ones|items))?"
+                    + "|the\\s+(?<edge>first|last|top|bottom)\\s+(?<n>two|three|2|3)(?:\\s+(?:ones|tasks|items|of\\s+them))?)"
+                    + "(?=\\s|$|[.!?,])", FLAGS);
+    private static final Pattern DONE_STATEMENT = Pattern.compile(
+            "\\b(?:are|'re|were)\\s+(?:now\\s+|all\\s+|both\\s+)?(?:done|finished|complete|completed|sorted|handled)\\b", FLAGS);
+
+    static List<Action> fewListed(Utterance utterance, ConversationContext context) {
+        String text = utterance.masked();
+        Matcher few = FEW_LISTED.matcher(text);
+        List<String> listed = context.lastListedIds();
+        if (!few.find() || listed.isEmpty() || CREATING.matcher(text).find()) {
+            return List.of();
+        }
+        List<String> ids;
+        if (few.group("both") != null) {
+            ids = listed.size() == 2 ? listed : List.of();
+        } else {
+            int n = few.group("n").startsWith("t") && few.group("n").length() > 1
+                    ? (few.group("n").equalsIgnoreCase("two") ? 2 : 3) : Integer.parseInt(few.group("n"));
+            boolean fromEnd = few.group("edge").equalsIgnoreCase("last") || few.group("edge").equalsIgnoreCase("bottom");
+            ids = n > listed.size() ? List.of()
+                    : fromEnd ? listed.subList(listed.size() - n, listed.size()) : listed.subList(0, n);
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Kind kind;
+        if (verbBefore(DELETE_VERB, text, few.start())) {
+            kind = Kind.DELETE;
+        } else if (REOPEN_VERB.matcher(text).find()) {
+            kind = Kind.REOPEN;
+        } else if (verbBefore(COMPLETE_VERB, text, few.start()) || DONE_STATEMENT.matcher(text).find()) {
+            kind = Kind.COMPLETE;
+        } else {
+            return List.of();
+        }
+        List<Action> actions = new ArrayList<>();
+        for (String id : ids) {
+            if (context.tasks().stream().anyMatch(task -> task.id().equals(id))) {
+                actions.add(switch (kind) {
+                    case DELETE -> new DeleteTask(id);
+                    case COMPLETE -> UpdateTask.completing(id, true);
+                    case REOPEN -> UpdateTask.completing(id, false);
+                });
+            }
+        }
+        return actions;
+    }
+
     /** A bulk change turned into a confirmation question, if the message asks for one. */
     static Optional<Action> bulkRequest(Utterance utterance, ConversationContext context) {
         String text = utterance.masked();
-        if (HOW_TO.matcher(text).find() || CREATING.matcher(text).find()) {
+        if (HOW_TO.matcher(text).find() || CREATING.matcher(text).find() || FIELD_CHANGE.matcher(text).find()) {
             return Optional.empty();
         }
         boolean wholeList = WHOLE_LIST.matcher(text).find();
@@ -165,10 +235,10 @@ final class Guard {
             }));
         }
         String count = ids.size() == 1 ? "1 task" : ids.size() + " tasks";
-        String question = switch (kind) {
-            case DELETE -> "Delete " + count + "? This can't be undone. Say yes to confirm.";
-            case COMPLETE -> "Mark " + count + " as done? Say yes to confirm.";
-            case REOPEN -> "Reopen " + count + "? Say yes to confirm.";
+        String question = QUESTION_OPENINGS.get(kind) + count + switch (kind) {
+            case DELETE -> "? This can't be undone. Say yes to confirm.";
+            case COMPLETE -> " as done? Say yes to confirm.";
+            case REOPEN -> "? Say yes to confirm.";
         };
         return Optional.of(new ConfirmBulk(new PendingConfirmation(kind, ids), question));
     }

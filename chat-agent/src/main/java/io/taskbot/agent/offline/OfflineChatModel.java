@@ -14,6 +14,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
+import io.taskbot.agent.TurnAwareChatModel;
 import io.taskbot.agent.prompt.AgentPrompt;
 import io.taskbot.agent.prompt.TaskSnapshot;
 import io.taskbot.task.Priority;
@@ -30,11 +31,13 @@ import java.util.regex.Pattern;
 
 /**
  * The default chat model: deterministic and in process. It plays the part a hosted model plays in LangChain4j's tool
- * loop. On a user message it reads the conversation (the system prompt's clock and tasks, the earlier listings,
- * tool results and confirmation questions), lets the {@link TaskTalkInterpreter} decide, and answers with tool
- * execution requests; once it sees their results it answers in words. Talk that needs no tool gets words at once.
+ * loop. The agent hands it each turn's facts typed ({@link #forTurn}: the user's clock and tasks); the conversation
+ * adds the earlier listings, tool results and the last confirmation question. The {@link TaskTalkInterpreter} then
+ * decides once per turn: the model answers with tool execution requests, and once it sees their results, in words.
+ * Talk that needs no tool gets words at once. Called without {@code forTurn}, it reads the facts from the system
+ * prompt instead.
  */
-public final class OfflineChatModel implements ChatModel {
+public final class OfflineChatModel implements TurnAwareChatModel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How a confirmation question lists the tasks it is about, so that the next "yes" means exactly those. */
@@ -42,16 +45,65 @@ public final class OfflineChatModel implements ChatModel {
     private static final int MAX_CONFIRMED = 100;
 
     private final TaskTalkInterpreter interpreter = new TaskTalkInterpreter();
+    private final DateOrder dateOrder;
 
+    public OfflineChatModel() {
+        this(DateOrder.MONTH_FIRST);
+    }
+
+    public OfflineChatModel(DateOrder dateOrder) {
+        this.dateOrder = dateOrder;
+    }
+
+    /** Reads the turn's facts (clock, tasks) back from the system prompt: for callers that give only messages. */
     @Override
     public ChatResponse doChat(ChatRequest request) {
-        List<ChatMessage> messages = request.messages();
+        return respond(request.messages(), factsFromPrompt(request.messages()), new Interpretation());
+    }
+
+    /** A model for one turn: the facts come typed, and the interpreter runs once however often the loop asks. */
+    @Override
+    public ChatModel forTurn(ZonedDateTime userNow, List<TaskSnapshot> tasks) {
+        ConversationContext facts = ConversationContext.startingAt(userNow,
+                tasks.stream().map(OfflineChatModel::toRef).toList()).withDateOrder(dateOrder);
+        Interpretation interpretation = new Interpretation();
+        return new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                return respond(request.messages(), facts, interpretation);
+            }
+
+            @Override
+            public ModelProvider provider() {
+                return ModelProvider.OTHER;
+            }
+        };
+    }
+
+    /**
+     * What the interpreter made of one user message. LangChain4j's tool loop asks the model again after the tools
+     * ran, with the same message; then the actions are reused rather than worked out again.
+     */
+    private static final class Interpretation {
+        private UserMessage message;
+        private ConversationContext context;
+        private List<Action> actions;
+    }
+
+    private ChatResponse respond(List<ChatMessage> messages, ConversationContext facts,
+                                 Interpretation interpretation) {
         int current = lastIndexOf(messages, UserMessage.class);
         if (current < 0) {
             return answer(AiMessage.from("How can I help with your tasks?"));
         }
-        ConversationContext context = contextBefore(messages, current);
-        List<Action> actions = interpreter.interpret(((UserMessage) messages.get(current)).singleText(), context);
+        UserMessage said = (UserMessage) messages.get(current);
+        if (interpretation.message != said) {
+            interpretation.context = contextBefore(messages, current, facts);
+            interpretation.actions = interpreter.interpret(said.singleText(), interpretation.context);
+            interpretation.message = said;
+        }
+        ConversationContext context = interpretation.context;
+        List<Action> actions = interpretation.actions;
         List<ToolExecutionResultMessage> results = messages.subList(current + 1, messages.size()).stream()
                 .filter(ToolExecutionResultMessage.class::isInstance)
                 .map(ToolExecutionResultMessage.class::cast)
@@ -88,16 +140,20 @@ public final class OfflineChatModel implements ChatModel {
         return requests;
     }
 
-    /** Everything the interpreter needs to know that came before the current user message. */
-    private ConversationContext contextBefore(List<ChatMessage> messages, int current) {
+    private ConversationContext factsFromPrompt(List<ChatMessage> messages) {
         AgentPrompt.Parsed prompt = messages.stream()
                 .filter(SystemMessage.class::isInstance)
                 .map(message -> AgentPrompt.parse(((SystemMessage) message).text()))
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElse(new AgentPrompt.Parsed(ZonedDateTime.now(ZoneOffset.UTC), List.of()));
-        ConversationContext context = ConversationContext.startingAt(prompt.now(), prompt.tasks().stream()
-                .map(OfflineChatModel::toRef).toList());
+        return ConversationContext.startingAt(prompt.now(), prompt.tasks().stream()
+                .map(OfflineChatModel::toRef).toList()).withDateOrder(dateOrder);
+    }
+
+    /** Everything the interpreter needs to know that came before the current user message. */
+    private ConversationContext contextBefore(List<ChatMessage> messages, int current, ConversationContext facts) {
+        ConversationContext context = facts;
 
         Map<String, String> toolNamesById = new LinkedHashMap<>();
         for (ChatMessage message : messages.subList(0, current)) {
@@ -107,7 +163,7 @@ public final class OfflineChatModel implements ChatModel {
                 context = remember(context, toolName(result, toolNamesById), result.text());
             }
         }
-        return context.withPending(pendingConfirmation(messages, current, context).orElse(null));
+        return context.withPending(pendingConfirmation(messages, current).orElse(null));
     }
 
     private static String toolName(ToolExecutionResultMessage result, Map<String, String> toolNamesById) {
@@ -132,30 +188,26 @@ public final class OfflineChatModel implements ChatModel {
     }
 
     /**
-     * A "yes" confirms the change the previous answer asked about: its kind comes from reading the previous request
-     * again, its tasks from the list the question showed, so that nothing else is touched.
+     * A "yes" confirms the change the previous answer asked about: its kind from how the question starts, its tasks
+     * from the list the question showed, so that nothing else is touched.
      */
-    private Optional<PendingConfirmation> pendingConfirmation(List<ChatMessage> messages, int current,
-                                                              ConversationContext context) {
+    private static Optional<PendingConfirmation> pendingConfirmation(List<ChatMessage> messages, int current) {
         int previousUser = lastIndexOf(messages.subList(0, current), UserMessage.class);
         int previousAnswer = lastIndexOf(messages.subList(0, current), AiMessage.class);
         if (previousUser < 0 || previousAnswer < previousUser
                 || !(messages.get(previousAnswer) instanceof AiMessage question) || question.text() == null) {
             return Optional.empty();
         }
+        Optional<PendingConfirmation.Kind> kind = Guard.kindAsked(question.text());
         Matcher listed = CONFIRMED_TASK.matcher(question.text());
         List<String> ids = new ArrayList<>();
         while (listed.find()) {
             ids.add(listed.group(1));
         }
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() || kind.isEmpty()) {
             return Optional.empty();
         }
-        return interpreter.interpret(((UserMessage) messages.get(previousUser)).singleText(),
-                        context.withPending(null)).stream()
-                .filter(Action.ConfirmBulk.class::isInstance)
-                .map(action -> new PendingConfirmation(((Action.ConfirmBulk) action).confirmation().kind(), ids))
-                .findFirst();
+        return Optional.of(new PendingConfirmation(kind.get(), ids));
     }
 
     static String listedForConfirmation(List<String> ids, ConversationContext context) {

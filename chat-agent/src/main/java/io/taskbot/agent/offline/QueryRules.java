@@ -21,6 +21,9 @@ final class QueryRules {
                     + "(?:\\s+(?:for|through|in))?(?:\\s+(?:my|the|all)?\\s*(?:tasks?|todos?|to-dos?|list))?"
                     + "(?:\\s+(?:for|about|with|containing|mentioning|named|called|matching|that\\s+mentions?))?"
                     + "\\s*:?\\s*(?<query>.+)$", FLAGS),
+            Pattern.compile("^(?:is\\s+there\\s+|are\\s+there\\s+|got\\s+)?(?:anything|something|any\\s+(?:tasks?|todos?))\\s+"
+                    + "(?:with|about|mentioning|containing|that\\s+(?:says|mentions?))\\s+(?<query>.+?)"
+                    + "(?:\\s+in\\s+(?:it|them|the\\s+title))?$", FLAGS),
             Pattern.compile("^(?:is\\s+there|are\\s+there|do\\s+i\\s+(?:already\\s+|still\\s+)?have|have\\s+i\\s+"
                     + "(?:already\\s+)?(?:got|added|created)|did\\s+i\\s+(?:already\\s+)?(?:add|create|put\\s+in)|got)"
                     + "\\s+(?:a|an|any|some)?\\s*" + NOUNS + "\\s+(?:about|for|with|mentioning|regarding|related\\s+to"
@@ -85,6 +88,21 @@ final class QueryRules {
     private static final Pattern DONE = Pattern.compile(
             "\\b(?:done|finished|completed|complete|accomplished|ticked\\s+off|checked\\s+off|crossed\\s+off)\\b",
             FLAGS);
+    private static final Pattern GROUP_WORD = Pattern.compile(
+            "\\b(?:show|list|see|view|display|give|get|pull\\s+up)\\s+(?:me\\s+)?(?:all\\s+)?(?:of\\s+)?(?:my|the)\\s+"
+                    + "(?<tag>\\p{L}[\\p{L}\\d_-]*)\\s+(?:tasks|todos|to-dos|stuff|items|things|ones|list)\\b", FLAGS);
+    private static final java.util.Set<String> NOT_A_TAG = java.util.Set.of("open", "completed", "done", "pending",
+            "finished", "unfinished", "remaining", "outstanding", "overdue", "old", "new", "current", "active",
+            "recent", "other", "late", "upcoming", "next", "last", "first", "whole", "entire", "full", "todo", "to-do",
+            "task", "own", "all", "closed", "incomplete", "complete", "checked", "ticked", "important", "urgent");
+    /** "low priority stuff", "#work things": filters and a word for tasks make a listing. */
+    private static final Pattern SLOTS_AND_NOUN = Pattern.compile(
+            "^(?:(?:my|the|all|any)\\s+)*(?:" + Utterance.SLOT + "\\s*)+(?:priority\\s+)?(?:stuff|tasks|todos|to-dos|things"
+                    + "|items|ones)$", FLAGS);
+    /** "which ones did I finish?" asks for the done tasks. */
+    private static final Pattern FINISHED_QUESTION = Pattern.compile(
+            "^(?:which|what)\\s+(?:ones|tasks|things|todos|stuff)?\\s*(?:did|have|'ve)\\s+(?:i|we)\\s+(?:already\\s+)?"
+                    + "(?:finish|finished|complete|completed|do|done|tick\\s+off|ticked\\s+off|check\\s+off)\\b", FLAGS);
     private static final Pattern OVERDUE = Pattern.compile("\\b(?:overdue|late|past\\s+due|missed)\\b", FLAGS);
     private static final Pattern WORD_TAG = Pattern.compile(
             "\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tag|label))\\s+(?:as\\s+|with\\s+)?(?<tag>[\\p{L}\\d_-]+)",
@@ -163,6 +181,14 @@ final class QueryRules {
         if (tag == null) {
             tag = knownTag;
         }
+        Matcher namedGroup = GROUP_WORD.matcher(words);
+        if (tag == null && namedGroup.find() && !NOT_A_TAG.contains(namedGroup.group("tag"))) {
+            // "show my work tasks": a word that sorts the tasks is a tag even before any task carries it
+            tag = namedGroup.group("tag");
+        }
+        if (completed == null && FINISHED_QUESTION.matcher(words).find()) {
+            completed = true;
+        }
         String dueBefore = null;
         String dueAfter = null;
         if (OVERDUE.matcher(words).find()) {
@@ -195,6 +221,9 @@ final class QueryRules {
 
     private static boolean isListRequest(String body, String words, boolean hasFilterSlot) {
         String stripped = body.strip();
+        if (SLOTS_AND_NOUN.matcher(stripped).matches() || FINISHED_QUESTION.matcher(words).find()) {
+            return true;
+        }
         if (JUST_THE_LIST.matcher(stripped).matches() || ADJECTIVE_LIST.matcher(stripped).matches()) {
             return true;
         }

@@ -57,6 +57,9 @@ final class Replies {
             if (Boolean.FALSE.equals(update.completed())) {
                 return "Reopened " + quoted(result) + ".";
             }
+            if (update.clearDueDate()) {
+                return "Removed the due date from " + quoted(result) + ".";
+            }
             return "Updated " + quoted(result) + details(result) + ".";
         }
         if (action instanceof Action.DeleteTask) {

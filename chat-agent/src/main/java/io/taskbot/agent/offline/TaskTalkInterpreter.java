@@ -17,8 +17,21 @@ import java.util.Optional;
  */
 public final class TaskTalkInterpreter {
 
+    /** Said when a message breaks the reading itself; a turn must get an answer, never an exception. */
+    static final String UNREADABLE = "Sorry, I couldn't read the numbers or dates in that message, so I changed "
+            + "nothing. Could you say it another way?";
+
     public List<Action> interpret(String utterance, ConversationContext context) {
         Objects.requireNonNull(context, "context");
+        try {
+            return understand(utterance, context);
+        } catch (ArithmeticException | java.time.DateTimeException | NumberFormatException unreadable) {
+            // the grammar bounds every number it reads; this is the net under a bound someone forgot
+            return List.of(new Reply(UNREADABLE));
+        }
+    }
+
+    private List<Action> understand(String utterance, ConversationContext context) {
         String text = Utterance.normalize(utterance);
         if (context.pending() != null) {
             return Guard.answer(text, context, this);
@@ -26,9 +39,13 @@ public final class TaskTalkInterpreter {
         if (text.isEmpty()) {
             return List.of(new Reply(TalkRules.HELP));
         }
-        Utterance read = Utterance.read(text, context.today(), context.now());
+        Utterance read = Utterance.read(text, context.today(), context.now(), context.dateOrder());
         if (Guard.isInjection(read)) {
             return List.of(new Reply(Guard.REFUSAL));
+        }
+        List<Action> few = Guard.fewListed(read, context);
+        if (!few.isEmpty()) {
+            return few;
         }
         Optional<Action> bulk = Guard.bulkRequest(read, context);
         if (bulk.isPresent()) {

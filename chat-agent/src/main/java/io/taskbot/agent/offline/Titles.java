@@ -12,6 +12,9 @@ final class Titles {
                     + "|(?:,\\s*)?(?:and\\s+)?(?:make|mark|set|flag)\\s+(?:it|that)(?:\\s+(?:as|to))?))+$", FLAGS);
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:[\\s,;:&+*\\u2022-]+|(?:to|and|also|then|please)\\s+)+", FLAGS);
+    /** Emoji and other symbols at the end decorate a message ("buy batteries 🔋", "call mom 😅"); no title needs them. */
+    private static final Pattern TRAILING_SYMBOLS = Pattern.compile(
+            "(?:[\\s]*[\\p{So}\\p{Sk}\\p{Cs}\\uFE0F\\u200D\\u20E3]+|\\s+(?:lol|haha+|lmao|xd|:\\)|:\\(|:d|;\\)))+$", FLAGS);
     private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
     private static final Pattern SURROUNDING_QUOTES = Pattern.compile("^([\"'`])(.+)\\1$");
 
@@ -24,6 +27,7 @@ final class Titles {
         String previous;
         do {
             previous = title;
+            title = TRAILING_SYMBOLS.matcher(title).replaceAll("");
             title = TRAILING_FILLER.matcher(title).replaceAll("");
             title = LEADING_FILLER.matcher(title).replaceAll("");
             title = title.replaceAll("[.!?…]+$", "").strip();

@@ -52,7 +52,19 @@ final class Turn {
 
     /** What to change on the referenced task; {@code null} fields stay as they are. */
     record Change(String title, String description, Priority priority, int priorityStep, Due due, Period shift,
-                  List<String> addTags, List<String> removeTags, Boolean completed, boolean delete) {
+                  List<String> addTags, List<String> removeTags, Boolean completed, boolean delete,
+                  boolean clearDue) {
+
+        Change(String title, String description, Priority priority, int priorityStep, Due due, Period shift,
+               List<String> addTags, List<String> removeTags, Boolean completed, boolean delete) {
+            this(title, description, priority, priorityStep, due, shift, addTags, removeTags, completed, delete,
+                    false);
+        }
+
+        /** "remove the due date from X": the task stays, only its due date goes. */
+        static Change clearingDue() {
+            return new Change(null, null, null, 0, null, null, List.of(), List.of(), null, false, true);
+        }
 
         static Change completion(boolean completed) {
             return new Change(null, null, null, 0, null, null, List.of(), List.of(), completed, false);
@@ -149,6 +161,30 @@ final class Turn {
         } else if (action instanceof DeleteTask delete) {
             referentFromThisTurn = delete.id();
         }
+    }
+
+    /** How many actions were decided so far; with {@link #undoSince} a rule can try a reading and take it back. */
+    int actionCount() {
+        return actions.size();
+    }
+
+    /** Whether every action since {@code mark} only asks back. */
+    boolean onlyAskedSince(int mark) {
+        return actions.subList(mark, actions.size()).stream().allMatch(AskBack.class::isInstance);
+    }
+
+    void undoSince(int mark, Object referent) {
+        actions.subList(mark, actions.size()).clear();
+        referentFromThisTurn = referent;
+    }
+
+    Object referent() {
+        return referentFromThisTurn;
+    }
+
+    /** Whether an earlier clause of this message created a task. */
+    boolean createdBefore() {
+        return actions.stream().anyMatch(CreateTask.class::isInstance);
     }
 
     void reply(String text) {
@@ -362,13 +398,18 @@ final class Turn {
         String dueDate = change.due() != null ? wire(change.due()) : null;
         if (change.shift() != null) {
             dueDate = shifted(task.dueDate(), change.shift());
+            if (dueDate == null) {
+                reply("That would move \"" + task.title() + "\" more than " + DateGrammar.HORIZON_YEARS
+                        + " years ahead, so I left it as it is.");
+                return;
+            }
         }
         List<String> tags = null;
         if (!change.addTags().isEmpty() || !change.removeTags().isEmpty()) {
             tags = mergedTags(task.tags(), change.addTags(), change.removeTags());
         }
         emit(new UpdateTask(task.id(), change.title(), change.description(), priority, dueDate, tags,
-                change.completed()));
+                change.completed(), change.clearDue() && dueDate == null));
     }
 
     private void amendCreation(int index, Change change) {
@@ -390,7 +431,7 @@ final class Turn {
         } else if (change.priorityStep() != 0) {
             priority = stepped(priority == null ? Priority.DEFAULT : priority, change.priorityStep());
         }
-        String dueDate = created.dueDate();
+        String dueDate = change.clearDue() ? null : created.dueDate();
         if (change.due() != null) {
             dueDate = wire(change.due());
         } else if (change.shift() != null) {
@@ -407,13 +448,19 @@ final class Turn {
         return Priority.values()[rank];
     }
 
-    /** Moves a due date by a period; a task without one is moved from today. Keeps the time of day if it had one. */
+    /**
+     * Moves a due date by a period; a task without one is moved from today. Keeps the time of day if it had one.
+     * Null when the result would lie beyond the horizon dates are read within.
+     */
     private String shifted(String dueDate, Period shift) {
+        LocalDate horizon = context.today().plusYears(DateGrammar.HORIZON_YEARS);
         if (dueDate != null && dueDate.length() > 10) {
-            return OffsetDateTime.parse(dueDate).plus(shift).toString();
+            OffsetDateTime moved = OffsetDateTime.parse(dueDate).plus(shift);
+            return moved.toLocalDate().isAfter(horizon) ? null : moved.toString();
         }
         LocalDate base = dueDate == null ? context.today() : LocalDate.parse(dueDate);
-        return base.plus(shift).toString();
+        LocalDate moved = base.plus(shift);
+        return moved.isAfter(horizon) ? null : moved.toString();
     }
 
     private static List<String> mergedTags(List<String> current, List<String> add, List<String> remove) {

@@ -47,6 +47,10 @@ final class Utterance {
             "(?<![\\p{L}\\p{N}])'((?:[^']|'(?=\\p{L}))+?)'(?![\\p{L}\\p{N}])");
     private static final Pattern HASH_TAG = Pattern.compile("(?<![\\p{L}\\p{N}&#/])#(\\p{L}[\\p{L}\\p{N}_-]*)");
     private static final Pattern DONE_MARKS = Pattern.compile("[\\u2705\\u2714\\u2611]\\uFE0F?");
+    /** Zero-width and other format characters: they separate nothing a reader can see. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}&&[^\\u200D]]");
+    /** Control characters other than line breaks and tabs read as a blank. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0]+");
 
     private final String masked;
@@ -60,6 +64,10 @@ final class Utterance {
     }
 
     static Utterance read(String raw, LocalDate today, LocalTime now) {
+        return read(raw, today, now, DateOrder.MONTH_FIRST);
+    }
+
+    static Utterance read(String raw, LocalDate today, LocalTime now, DateOrder order) {
         String text = normalize(raw);
         boolean markedDone = DONE_MARKS.matcher(text).find();
         text = DONE_MARKS.matcher(text).replaceAll(" ");
@@ -67,8 +75,9 @@ final class Utterance {
         List<Slot> slots = new ArrayList<>();
         text = maskQuotes(text, DOUBLE_QUOTED, slots);
         text = maskQuotes(text, SINGLE_QUOTED, slots);
+        text = Lexicon.canonical(text);
         text = maskTags(text, slots);
-        text = maskDates(text, today, now, slots);
+        text = maskDates(text, today, now, order, slots);
         text = maskPriorities(text, slots);
         return new Utterance(text, slots, markedDone);
     }
@@ -80,6 +89,8 @@ final class Utterance {
                 .replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"')
                 .replace("\u2013", " - ").replace("\u2014", " - ").replace("\r\n", "\n").replace('\r', '\n')
                 .replace(SLOT_OPEN, ' ').replace(SLOT_CLOSE, ' ');
+        text = INVISIBLE.matcher(text).replaceAll("");
+        text = CONTROL.matcher(text).replaceAll(" ");
         return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
@@ -184,10 +195,11 @@ final class Utterance {
         return tidy(result.toString());
     }
 
-    private static String maskDates(String text, LocalDate today, LocalTime now, List<Slot> slots) {
+    private static String maskDates(String text, LocalDate today, LocalTime now, DateOrder order,
+                                    List<Slot> slots) {
         StringBuilder result = new StringBuilder();
         int copied = 0;
-        for (DateGrammar.Found found : DateGrammar.find(text, today, now)) {
+        for (DateGrammar.Found found : DateGrammar.find(text, today, now, order)) {
             result.append(text, copied, found.start());
             slots.add(new When(text.substring(found.start(), found.end()).strip(), found.due()));
             result.append(marker(slots.size() - 1));

@@ -76,6 +76,8 @@ final class Words {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** Counts of at most six digits: "in 999999 minutes" still fits every date calculation without overflow. */
+    private static final int MAX_COUNT_DIGITS = 6;
     private static final Pattern PULL_REQUEST = Pattern.compile("(?i)\\bpull\\s+requests?\\b");
 
     private Words() {
@@ -177,7 +179,8 @@ final class Words {
             value = value.substring(2);
         }
         if (DIGITS.matcher(value).matches()) {
-            return Optional.of(Integer.parseInt(value));
+            // "in 2147483648 minutes" is no count anyone means; it must not overflow into an exception either
+            return value.length() <= MAX_COUNT_DIGITS ? Optional.of(Integer.parseInt(value)) : Optional.empty();
         }
         return Optional.ofNullable(NUMBER_WORDS.get(value));
     }

@@ -89,7 +89,9 @@ public final class TaskTools {
             @P(value = "low, medium, high or urgent", required = false) String priority,
             @P(value = "YYYY-MM-DD, or an ISO-8601 date-time with offset", required = false) String due_date,
             @P(value = "the complete new list of tags", required = false) List<String> tags,
-            @P(value = "true when the task is done, false to reopen it", required = false) Boolean completed) {
+            @P(value = "true when the task is done, false to reopen it", required = false) Boolean completed,
+            @P(value = "true removes the task's due date (then leave due_date out)", required = false)
+            Boolean clear_due_date) {
         return run(() -> {
             UpdateTaskCommand command = UpdateTaskCommand.of(taskId(id), user, clock.instant())
                     .withTitle(title)
@@ -99,6 +101,8 @@ public final class TaskTools {
                     .withStatus(completed == null ? null : completed ? TaskStatus.COMPLETED : TaskStatus.PENDING);
             if (due_date != null && !due_date.isBlank()) {
                 command = command.withDueDate(dueDate(due_date));
+            } else if (Boolean.TRUE.equals(clear_due_date)) {
+                command = command.withoutDueDate();
             }
             return json(Todo.of(visible(send(command))));
         });

@@ -103,7 +103,7 @@ final class FakeTaskList {
                         update.title() != null ? update.title() : task.title(),
                         update.completed() != null ? update.completed() : task.completed(),
                         update.priority() != null ? update.priority() : task.priority(),
-                        update.dueDate() != null ? update.dueDate() : task.dueDate(),
+                        update.clearDueDate() ? null : update.dueDate() != null ? update.dueDate() : task.dueDate(),
                         update.tags() != null ? update.tags() : task.tags()));
             }
         }

@@ -70,4 +70,23 @@ class OfflineChatModelTest {
         assertThat(answer.hasToolExecutionRequests()).isFalse();
         assertThat(answer.text()).isNotBlank();
     }
+
+    @Test
+    void aTurnModelTakesTheFactsTypedAndReadsTheMessageOnce() {
+        TaskSnapshot dog = new TaskSnapshot("1", "walk the dog", false, "medium", null, List.of());
+        dev.langchain4j.model.chat.ChatModel turn = model.forTurn(NOW, List.of(dog));
+        UserMessage said = UserMessage.from("walked the dog");
+        // no system prompt at all: the tasks came typed
+        AiMessage first = turn.chat(ChatRequest.builder().messages(List.of(said)).build()).aiMessage();
+        assertThat(first.toolExecutionRequests()).singleElement().satisfies(request -> {
+            assertThat(request.name()).isEqualTo("update_todo");
+            assertThat(request.arguments()).contains("\"id\":\"1\"").contains("\"completed\":true");
+        });
+
+        AiMessage second = turn.chat(ChatRequest.builder().messages(List.of(said, first,
+                dev.langchain4j.data.message.ToolExecutionResultMessage.from(first.toolExecutionRequests().get(0),
+                        "{\"id\":\"1\",\"title\":\"walk the dog\",\"completed\":true}"))).build()).aiMessage();
+        assertThat(second.hasToolExecutionRequests()).isFalse();
+        assertThat(second.text()).isEqualTo("Marked \"walk the dog\" as done.");
+    }
 }

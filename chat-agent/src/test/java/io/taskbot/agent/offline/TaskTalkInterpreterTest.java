@@ -53,6 +53,18 @@ class TaskTalkInterpreterTest {
     }
 
     @Test
+    void readsNumericDatesInTheUsersOrder() {
+        ConversationContext context = ConversationContext.startingAt(NOW, List.of());
+
+        assertThat(interpreter.interpret("renew my license on 3/4", context))
+                .containsExactly(new CreateTask("renew my license", null, null, "2027-03-04", List.of()));
+        assertThat(interpreter.interpret("renew my license on 3/4", context.withDateOrder(DateOrder.DAY_FIRST)))
+                .containsExactly(new CreateTask("renew my license", null, null, "2027-04-03", List.of()));
+        assertThat(interpreter.interpret("renew my license on 25/12", context.withDateOrder(DateOrder.DAY_FIRST)))
+                .containsExactly(new CreateTask("renew my license", null, null, "2026-12-25", List.of()));
+    }
+
+    @Test
     void mergesNewTagsWithTheTasksTags() {
         List<Action> actions = interpret("tag the bread with #shopping", TASKS);
 
@@ -190,7 +202,12 @@ class TaskTalkInterpreterTest {
         assertThat(interpreter.interpret("delete them", listed)).containsExactly(new ConfirmBulk(
                 new PendingConfirmation(PendingConfirmation.Kind.DELETE, List.of("1", "2")),
                 "Delete 2 tasks? This can't be undone. Say yes to confirm."));
-        assertThat(interpreter.interpret("mark both as done", listed)).hasSize(1).first()
+        // "both" and "the first two" name the tasks by position: specific tasks, no bulk change (issue 10)
+        assertThat(interpreter.interpret("mark both as done", listed))
+                .containsExactly(UpdateTask.completing("1", true), UpdateTask.completing("2", true));
+        assertThat(interpreter.interpret("delete the first two", listed))
+                .containsExactly(new DeleteTask("1"), new DeleteTask("2"));
+        assertThat(interpreter.interpret("delete all of them", listed)).hasSize(1).first()
                 .isInstanceOf(ConfirmBulk.class);
         assertThat(interpreter.interpret("finish those reports", listed)).noneMatch(ConfirmBulk.class::isInstance);
     }

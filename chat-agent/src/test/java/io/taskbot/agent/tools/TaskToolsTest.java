@@ -62,7 +62,7 @@ class TaskToolsTest {
     void everyCommandCarriesTheTurnsUserChannelAndRequest() {
         tools.createTodo("Buy milk", null, null, null, null);
         String id = Long.toString(taskbot.tasksOf(ALICE).get(0).id().value());
-        tools.updateTodo(id, null, null, null, null, null, true);
+        tools.updateTodo(id, null, null, null, null, null, true, null);
         tools.deleteTodo(id);
 
         List<Message<?>> commands = taskbot.commandMessages();
@@ -76,7 +76,7 @@ class TaskToolsTest {
         TaskView bobs = taskbot.seed(BOB, "Bob's secret");
         String id = Long.toString(bobs.id().value());
 
-        assertThat(error(tools.updateTodo(id, "mine now", null, null, null, null, null)))
+        assertThat(error(tools.updateTodo(id, "mine now", null, null, null, null, null, null)))
                 .isEqualTo("no task with this id");
         assertThat(error(tools.deleteTodo(id))).isEqualTo("no task with this id");
         assertThat(JSON.readTree(tools.searchTodos("secret"))).isEmpty();
@@ -93,9 +93,9 @@ class TaskToolsTest {
         TaskView task = taskbot.seed(ALICE, "Call mum");
         String id = Long.toString(task.id().value());
 
-        tools.updateTodo(id, null, null, "urgent", "2026-03-03T18:00:00+01:00", null, null);
-        tools.updateTodo(id, null, null, null, null, null, true);
-        tools.updateTodo(id, null, null, null, "", null, false);
+        tools.updateTodo(id, null, null, "urgent", "2026-03-03T18:00:00+01:00", null, null, null);
+        tools.updateTodo(id, null, null, null, null, null, true, null);
+        tools.updateTodo(id, null, null, null, "", null, false, null);
 
         assertThat(taskbot.sent(UpdateTaskCommand.class)).containsExactly(
                 UpdateTaskCommand.of(task.id(), ALICE, NOW).withPriority(Priority.URGENT)
@@ -150,9 +150,9 @@ class TaskToolsTest {
                 .isEqualTo("priority must be low, medium, high or urgent");
         assertThat(error(tools.createTodo("Buy milk", null, null, "next tuesday", null)))
                 .startsWith("Due date must be YYYY-MM-DD");
-        assertThat(error(tools.updateTodo("abc", "x", null, null, null, null, null))).isEqualTo("no task with this id");
-        assertThat(error(tools.updateTodo("0", "x", null, null, null, null, null))).isEqualTo("no task with this id");
-        assertThat(error(tools.updateTodo("999", "x", null, null, null, null, null))).isEqualTo("no task with this id");
+        assertThat(error(tools.updateTodo("abc", "x", null, null, null, null, null, null))).isEqualTo("no task with this id");
+        assertThat(error(tools.updateTodo("0", "x", null, null, null, null, null, null))).isEqualTo("no task with this id");
+        assertThat(error(tools.updateTodo("999", "x", null, null, null, null, null, null))).isEqualTo("no task with this id");
         assertThat(error(tools.deleteTodo(null))).isEqualTo("no task with this id");
         assertThat(error(tools.getTodos(null, null, null, "end of march", null))).isEqualTo("dates are YYYY-MM-DD");
 
