@@ -117,7 +117,8 @@ class CrashRecoveryIT {
         logs.add(log);
         // a bounded heap, as in production: the suite's own JVM and the other builds on the machine need theirs
         Process process = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port, "--taskbot.data-dir=" + dataDir, "--taskbot.rate-limits.enabled=false",
+                "-jar", JAR.toAbsolutePath().toString(),
+                "--server.port=" + port, "--taskbot.data-dir=" + dataDir, "--taskbot.rate-limits.enabled=false",
                 "--taskbot.kafka.embedded-port=" + kafkaPort,
                 // on a loaded machine the read model may lag more than the default 5 s: a 503 would not count as
                 // acknowledged, and this test is about durability, not latency

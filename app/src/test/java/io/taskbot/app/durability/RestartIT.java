@@ -56,8 +56,9 @@ class RestartIT {
             assertThat(Users.login(client, user.username(), Users.PASSWORD)).isNotBlank();
             assertThat(client.get("/v1/auth/me", loggedOut.token()).status())
                     .as("a revocation survives the restart").isEqualTo(401);
-            assertThat(client.get("/v1/auth/me", client.post("/v1/auth/login", null,
-                    Map.of("email", loggedOut.email(), "password", V1Users.PASSWORD)).json().at("/data/token").asText()).status()).isEqualTo(200);
+            String fresh = client.post("/v1/auth/login", null,
+                    Map.of("email", loggedOut.email(), "password", V1Users.PASSWORD)).json().at("/data/token").asText();
+            assertThat(client.get("/v1/auth/me", fresh).status()).isEqualTo(200);
 
             long next = client.post("/api/v1/tasks", user.token(), Map.of("title", "After restart")).json()
                     .get("id").asLong();

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The zero-setup run publishes every task change to {@code taskbot.task-events} on its embedded broker, and a plain
- * {@code KafkaConsumer} sees keys, CloudEvents headers, JSON values and each task's order as the README's "Task events on Kafka" section says.
+ * {@code KafkaConsumer} sees keys, CloudEvents headers, JSON values and each task's order as the README's "Task
+ * events on Kafka" section says.
  */
 @TaskbotApp
 class TaskEventsOnKafkaIT {

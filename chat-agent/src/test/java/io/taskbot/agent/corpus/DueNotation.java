@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Resolves the corpus' date notation against a fixed today: {@code +N}/{@code -N} days, {@code dow:fri} (the next
  * Friday after today), {@code dom:15} (the next 15th, today included), {@code md:12-24} (the next December 24, today
- * included), ISO dates, and the additions of the offline model's phrasing sets {@code eow} (the coming Sunday), {@code eom} (the month's last
- * day), {@code nw}/{@code nwe} (Monday/Sunday of next week). A time is appended as {@code T17:00}.
+ * included), ISO dates, and the additions of the offline model's phrasing sets: {@code eow} (the coming Sunday),
+ * {@code eom} (the month's last day), {@code nw}/{@code nwe} (Monday/Sunday of next week). A time is appended as
+ * {@code T17:00}; date-times compare as instants.
  */
 public final class DueNotation {
 

@@ -96,7 +96,8 @@ public final class Expectations {
                 case "due_date", "due_before", "due_after" ->
                         DueNotation.same(DueNotation.resolve(want.asText(), today, zone), got.toString());
                 case "tags" -> got.equals(strings(want));
-                case "query", "priority", "tag", "description" -> want.asText().equalsIgnoreCase(got.toString().strip());
+                case "query", "priority", "tag", "description" ->
+                        want.asText().equalsIgnoreCase(got.toString().strip());
                 default -> want.asText().equals(String.valueOf(got));
             };
             if (!same) {

@@ -35,13 +35,14 @@ public final class KindScores {
     /** One line per kind and a total line, e.g. {@code   complete   14/15   93.3%}. */
     public String table() {
         StringBuilder table = new StringBuilder();
-        table.append(String.format("  %-16s %9s %7s%n", "kind", "passed", "score"));
+        table.append(String.format("  %-16s %-9s %7s%n", "kind", "passed", "score"));
         byKind.forEach((kind, counts) -> table.append(row(kind, counts[0], counts[1])));
         table.append(row("all", passed, total));
         return table.toString();
     }
 
     private static String row(String kind, int passed, int total) {
-        return String.format("  %-16s %4d/%-4d %6.1f%%%n", kind, passed, total, total == 0 ? 0 : 100.0 * passed / total);
+        double percent = total == 0 ? 0 : 100.0 * passed / total;
+        return String.format("  %-16s %4d/%-4d %6.1f%%%n", kind, passed, total, percent);
     }
 }
