@@ -18,14 +18,15 @@ import java.time.Duration;
 class ConversationReadModelConfiguration {
 
     @Bean
-    ProjectionProgress conversationProgress(@Value("${taskbot.read-your-writes.timeout:5s}") Duration timeout) {
-        return new ProjectionProgress(timeout);
+    ProjectionProgress<ConversationMark> conversationProgress(
+            @Value("${taskbot.read-your-writes.timeout:5s}") Duration timeout) {
+        return new ProjectionProgress<>(timeout);
     }
 
     @Bean
     ConversationHistoryReadModel conversationHistoryReadModel(MongoDatabase readModelDatabase,
                                                               ReadModelPointers readModelPointers,
-                                                              ProjectionProgress conversationProgress,
+                                                              ProjectionProgress<ConversationMark> conversationProgress,
                                                               EventPositions eventPositions) {
         return new ConversationHistoryReadModel(readModelDatabase, readModelPointers, conversationProgress,
                 eventPositions);
@@ -33,7 +34,8 @@ class ConversationReadModelConfiguration {
 
     @Bean
     ConversationQueryHandler conversationQueryHandler(ConversationHistoryReadModel conversationHistoryReadModel,
-                                                      ProjectionProgress conversationProgress) {
-        return new ConversationQueryHandler(conversationHistoryReadModel::active, conversationProgress);
+                                                      ProjectionProgress<ConversationMark> conversationProgress) {
+        return new ConversationQueryHandler(conversationHistoryReadModel::activeGeneration,
+                conversationHistoryReadModel::store, conversationProgress);
     }
 }

@@ -17,18 +17,18 @@ import java.time.Duration;
 class TaskReadModelConfiguration {
 
     @Bean
-    ProjectionProgress taskProgress(@Value("${taskbot.read-your-writes.timeout:5s}") Duration timeout) {
-        return new ProjectionProgress(timeout);
+    ProjectionProgress<StoredTask> taskProgress(@Value("${taskbot.read-your-writes.timeout:5s}") Duration timeout) {
+        return new ProjectionProgress<>(timeout);
     }
 
     @Bean
     TaskReadModel taskReadModel(MongoDatabase readModelDatabase, ReadModelPointers readModelPointers,
-                                ProjectionProgress taskProgress) {
+                                ProjectionProgress<StoredTask> taskProgress) {
         return new TaskReadModel(readModelDatabase, readModelPointers, taskProgress);
     }
 
     @Bean
-    TaskQueryHandler taskQueryHandler(TaskReadModel taskReadModel, ProjectionProgress taskProgress) {
-        return new TaskQueryHandler(taskReadModel::active, taskProgress);
+    TaskQueryHandler taskQueryHandler(TaskReadModel taskReadModel, ProjectionProgress<StoredTask> taskProgress) {
+        return new TaskQueryHandler(taskReadModel::activeGeneration, taskReadModel::store, taskProgress);
     }
 }
