@@ -2,6 +2,7 @@ package io.taskbot.query.task;
 
 import io.taskbot.query.progress.ProjectionProgress;
 import io.taskbot.task.TaskEvent;
+import io.taskbot.task.TaskEventKind;
 import io.taskbot.task.TaskState;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -34,6 +35,13 @@ class TaskProjection {
 
     @EventHandler
     void on(TaskEvent event, @SequenceNumber long version) {
+        if (event.kind() == TaskEventKind.CREATED) {
+            // the first event of a task needs no look at the store: it is written only if the task is not there yet
+            StoredTask created = new StoredTask(TaskState.apply(null, event), version);
+            store.insertIfAbsent(created.state(), version);
+            reached(created);
+            return;
+        }
         Optional<StoredTask> stored = store.load(event.taskId());
         if (stored.isPresent() && stored.get().version() >= version) {
             return;
@@ -42,8 +50,12 @@ class TaskProjection {
         StoredTask written = new StoredTask(TaskState.apply(stored.map(StoredTask::state).orElse(null), event),
                 version);
         store.write(written.state(), version);
+        reached(written);
+    }
+
+    private void reached(StoredTask written) {
         if (reportsProgress.getAsBoolean()) {
-            progress.reached(event.taskId().toString(), generation, version, written);
+            progress.reached(written.state().id().toString(), generation, written.version(), written);
         }
     }
 }

@@ -7,6 +7,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.taskbot.query.readmodel.Generations;
 import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskId;
@@ -72,6 +74,12 @@ final class TaskViewStore {
      */
     Optional<StoredTask> load(TaskId id) {
         return Optional.ofNullable(tasks.find(Filters.eq(ID, id.value())).first()).map(TaskDocuments::toStored);
+    }
+
+    /** Writes a task that was just created, unless this generation has it already (the creation delivered again). */
+    void insertIfAbsent(TaskState state, long version) {
+        tasks.updateOne(Filters.eq(ID, state.id().value()), Updates.setOnInsert(TaskDocuments.of(state, version)),
+                new UpdateOptions().upsert(true));
     }
 
     /**
