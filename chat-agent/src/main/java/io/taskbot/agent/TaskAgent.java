@@ -18,6 +18,7 @@ import io.taskbot.conversation.MessageView;
 import io.taskbot.conversation.PostUserMessageCommand;
 import io.taskbot.conversation.RecordAssistantFailureCommand;
 import io.taskbot.conversation.RecordAssistantReplyCommand;
+import io.taskbot.conversation.Role;
 import io.taskbot.conversation.ToolCall;
 import io.taskbot.messaging.Channel;
 import io.taskbot.messaging.MetadataKeys;
@@ -37,6 +38,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -74,10 +76,10 @@ public class TaskAgent {
     public AgentReply converse(AgentTurn turn) {
         Channel channel = Channel.conversation(turn.conversationId().value());
         MetaData metadata = MetaData.from(MetadataKeys.of(turn.user(), channel, turn.correlationId()));
-        long posted = send(new PostUserMessageCommand(turn.conversationId(), turn.user(), turn.message(),
-                clock.instant()), metadata);
+        Instant postedAt = clock.instant();
+        send(new PostUserMessageCommand(turn.conversationId(), turn.user(), turn.message(), postedAt), metadata);
 
-        List<MessageView> history = historyBefore(turn, posted);
+        List<MessageView> history = historyBefore(turn, postedAt);
         TaskTools tools = new TaskTools(commands, queries, clock, turn.user(), channel, turn.correlationId());
         ZonedDateTime userNow = ZonedDateTime.now(clock.withZone(turn.zone()));
         List<TaskSnapshot> tasks = tasksOf(turn);
@@ -126,17 +128,27 @@ public class TaskAgent {
         return new AgentReply(turn.conversationId(), answer, toolCalls, answeredAt);
     }
 
-    /** The conversation before the message just posted, as the history read model has it once it has caught up. */
-    private List<MessageView> historyBefore(AgentTurn turn, long posted) {
-        query(new FindConversationQuery(turn.user(), turn.conversationId(), posted), ConversationLookup.class);
-        MessagePage page = query(new FindRecentMessagesQuery(turn.user(), turn.conversationId(),
-                settings.memoryMessages() + 1), MessagePage.class);
+    /**
+     * The conversation before the message just posted. Every earlier turn returned only once its answer was in the
+     * history, so there is nothing to wait for: the message just posted is either not in the history yet or its
+     * newest message, told by its content and its time, and the AI service adds it itself.
+     */
+    private List<MessageView> historyBefore(AgentTurn turn, Instant postedAt) {
+        int memory = settings.memoryMessages();
+        MessagePage page = query(new FindRecentMessagesQuery(turn.user(), turn.conversationId(), memory + 1),
+                MessagePage.class);
         List<MessageView> messages = new ArrayList<>(page.messages());
-        if (!messages.isEmpty()) {
-            // the AI service adds the current message itself
+        if (!messages.isEmpty() && isThePostedMessage(messages.get(messages.size() - 1), turn, postedAt)) {
             messages.remove(messages.size() - 1);
+        } else if (messages.size() > memory) {
+            messages.remove(0);
         }
         return messages;
+    }
+
+    private static boolean isThePostedMessage(MessageView message, AgentTurn turn, Instant postedAt) {
+        return message.role() == Role.USER && message.content().equals(turn.message())
+                && message.timestamp().equals(postedAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** The user's open and done tasks (not archived ones) for the system prompt, oldest first. */

@@ -85,6 +85,7 @@ class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(axonTransactionManager)
+                .readEventDataWithGaps(new IndexedGapFetch())
                 .build();
     }
 

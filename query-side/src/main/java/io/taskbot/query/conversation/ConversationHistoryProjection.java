@@ -7,6 +7,7 @@ import io.taskbot.conversation.ConversationStartedEvent;
 import io.taskbot.conversation.Role;
 import io.taskbot.conversation.UserMessagePostedEvent;
 import io.taskbot.query.progress.ProjectionProgress;
+import io.taskbot.user.UserId;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -24,13 +25,16 @@ import java.util.function.ToLongFunction;
 class ConversationHistoryProjection {
 
     private final ConversationHistoryStore store;
-    private final ProjectionProgress progress;
+    private final int generation;
+    private final ProjectionProgress<ConversationMark> progress;
     private final BooleanSupplier reportsProgress;
     private final ToLongFunction<EventMessage<?>> positions;
 
-    ConversationHistoryProjection(ConversationHistoryStore store, ProjectionProgress progress,
-                                  BooleanSupplier reportsProgress, ToLongFunction<EventMessage<?>> positions) {
+    ConversationHistoryProjection(ConversationHistoryStore store, int generation,
+                                  ProjectionProgress<ConversationMark> progress, BooleanSupplier reportsProgress,
+                                  ToLongFunction<EventMessage<?>> positions) {
         this.store = store;
+        this.generation = generation;
         this.progress = progress;
         this.reportsProgress = reportsProgress;
         this.positions = positions;
@@ -39,33 +43,33 @@ class ConversationHistoryProjection {
     @EventHandler
     void on(ConversationStartedEvent event, @SequenceNumber long version) {
         store.start(event.conversationId(), event.owner(), event.occurredAt(), version);
-        reached(event.conversationId(), version);
+        reached(event.conversationId(), event.owner(), version);
     }
 
     @EventHandler
     void on(UserMessagePostedEvent event, @SequenceNumber long version, EventMessage<?> message) {
-        store.append(positions.applyAsLong(message), event.conversationId(), Role.USER, event.content(), List.of(), false,
+        UserId owner = store.append(positions.applyAsLong(message), event.conversationId(), Role.USER, event.content(), List.of(), false,
                 event.occurredAt(), version);
-        reached(event.conversationId(), version);
+        reached(event.conversationId(), owner, version);
     }
 
     @EventHandler
     void on(AssistantRepliedEvent event, @SequenceNumber long version, EventMessage<?> message) {
-        store.append(positions.applyAsLong(message), event.conversationId(), Role.ASSISTANT, event.content(), event.toolCalls(), false,
+        UserId owner = store.append(positions.applyAsLong(message), event.conversationId(), Role.ASSISTANT, event.content(), event.toolCalls(), false,
                 event.occurredAt(), version);
-        reached(event.conversationId(), version);
+        reached(event.conversationId(), owner, version);
     }
 
     @EventHandler
     void on(AssistantFailedEvent event, @SequenceNumber long version, EventMessage<?> message) {
-        store.append(positions.applyAsLong(message), event.conversationId(), Role.ASSISTANT, "", List.of(), true,
+        UserId owner = store.append(positions.applyAsLong(message), event.conversationId(), Role.ASSISTANT, "", List.of(), true,
                 event.occurredAt(), version);
-        reached(event.conversationId(), version);
+        reached(event.conversationId(), owner, version);
     }
 
-    private void reached(ConversationId id, long version) {
+    private void reached(ConversationId id, UserId owner, long version) {
         if (reportsProgress.getAsBoolean()) {
-            progress.reached(id.value(), version);
+            progress.reached(id.value(), generation, version, new ConversationMark(owner, version));
         }
     }
 }

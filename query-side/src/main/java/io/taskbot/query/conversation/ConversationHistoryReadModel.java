@@ -22,11 +22,12 @@ final class ConversationHistoryReadModel implements RebuildableReadModel {
 
     private final MongoDatabase database;
     private final ReadModelPointers pointers;
-    private final ProjectionProgress progress;
+    private final ProjectionProgress<ConversationMark> progress;
     private final EventPositions positions;
     private final Map<Integer, ConversationHistoryStore> stores = new ConcurrentHashMap<>();
 
-    ConversationHistoryReadModel(MongoDatabase database, ReadModelPointers pointers, ProjectionProgress progress,
+    ConversationHistoryReadModel(MongoDatabase database, ReadModelPointers pointers,
+                                 ProjectionProgress<ConversationMark> progress,
                                  EventPositions positions) {
         this.database = database;
         this.pointers = pointers;
@@ -52,15 +53,16 @@ final class ConversationHistoryReadModel implements RebuildableReadModel {
 
     @Override
     public Object projection(int generation, BooleanSupplier reportsProgress) {
-        return new ConversationHistoryProjection(store(generation), progress, reportsProgress, positions::of);
+        return new ConversationHistoryProjection(store(generation), generation, progress, reportsProgress,
+                positions::of);
     }
 
-    /** The generation queries read now. */
-    ConversationHistoryStore active() {
-        return store(pointers.activeGeneration(NAME));
+    /** The generation queries read now, read afresh. */
+    int activeGeneration() {
+        return pointers.activeGeneration(NAME);
     }
 
-    private ConversationHistoryStore store(int generation) {
+    ConversationHistoryStore store(int generation) {
         return stores.computeIfAbsent(generation, number -> new ConversationHistoryStore(database, number));
     }
 }

@@ -68,8 +68,8 @@ final class ConversationHistoryStore {
                 new UpdateOptions().upsert(true));
     }
 
-    /** Stores a message under its event position and moves the conversation to {@code version}. */
-    void append(long position, ConversationId id, Role role, String content, List<ToolCall> toolCalls, boolean failed,
+    /** Stores a message under its event position and moves the conversation to {@code version}; returns the owner. */
+    UserId append(long position, ConversationId id, Role role, String content, List<ToolCall> toolCalls, boolean failed,
                 Instant at, long version) {
         Document conversation = conversations.find(Filters.eq(ID, id.value())).first();
         if (conversation == null) {
@@ -94,6 +94,7 @@ final class ConversationHistoryStore {
             conversations.updateOne(Filters.eq(ID, id.value()),
                     Updates.combine(Updates.set(VERSION, version), Updates.set(LAST_ACTIVITY, Date.from(at))));
         }
+        return UserId.of(conversation.getLong(OWNER));
     }
 
     /** The conversation's version if {@code owner} has it; empty for unknown and foreign conversations alike. */
@@ -103,9 +104,10 @@ final class ConversationHistoryStore {
                 .map(document -> document.getLong(VERSION));
     }
 
-    long version(ConversationId id) {
-        Document conversation = conversations.find(Filters.eq(ID, id.value())).first();
-        return conversation == null ? -1 : conversation.getLong(VERSION);
+    /** Whose the conversation is and the version this generation holds; empty if it has not seen it. */
+    Optional<ConversationMark> mark(ConversationId id) {
+        return Optional.ofNullable(conversations.find(Filters.eq(ID, id.value())).first())
+                .map(document -> new ConversationMark(UserId.of(document.getLong(OWNER)), document.getLong(VERSION)));
     }
 
     Optional<ConversationId> latest(UserId owner) {

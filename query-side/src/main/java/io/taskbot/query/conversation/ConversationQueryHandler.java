@@ -1,5 +1,6 @@
 package io.taskbot.query.conversation;
 
+import io.taskbot.conversation.ConversationId;
 import io.taskbot.conversation.ConversationLookup;
 import io.taskbot.conversation.FindConversationQuery;
 import io.taskbot.conversation.FindLatestConversationQuery;
@@ -9,7 +10,9 @@ import io.taskbot.conversation.MessagePage;
 import io.taskbot.query.progress.ProjectionProgress;
 import org.axonframework.queryhandling.QueryHandler;
 
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 
 /**
  * Answers conversation queries from the history's active generation, looked up per query; a conversation is only
@@ -17,28 +20,42 @@ import java.util.function.Supplier;
  */
 class ConversationQueryHandler {
 
-    private final Supplier<ConversationHistoryStore> active;
-    private final ProjectionProgress progress;
+    private final IntSupplier activeGeneration;
+    private final IntFunction<ConversationHistoryStore> stores;
+    private final ProjectionProgress<ConversationMark> progress;
 
-    ConversationQueryHandler(Supplier<ConversationHistoryStore> active, ProjectionProgress progress) {
-        this.active = active;
+    ConversationQueryHandler(IntSupplier activeGeneration, IntFunction<ConversationHistoryStore> stores,
+                             ProjectionProgress<ConversationMark> progress) {
+        this.activeGeneration = activeGeneration;
+        this.stores = stores;
         this.progress = progress;
     }
 
+    private ConversationHistoryStore active() {
+        return stores.apply(activeGeneration.getAsInt());
+    }
+
+    /**
+     * With a {@code minVersion}, waits for the history to hold it and answers from the projection's report (see
+     * {@link ProjectionProgress}); if it does not get there in time, answers with what the store holds, which the
+     * caller tells apart by the version.
+     */
     @QueryHandler
     ConversationLookup handle(FindConversationQuery query) {
+        ConversationId id = query.conversationId();
         if (query.minVersion() > FindConversationQuery.ANY_VERSION) {
-            progress.await(query.conversationId().value(), query.minVersion(),
-                    () -> active.get().version(query.conversationId()));
+            Optional<ConversationMark> reached = progress.await(id.value(), query.minVersion(), activeGeneration,
+                    version -> active().mark(id).filter(mark -> mark.version() >= version));
+            if (reached.isPresent()) {
+                return reached.get().lookupFor(query.owner(), id);
+            }
         }
-        return active.get().version(query.owner(), query.conversationId())
-                .map(version -> new ConversationLookup(query.conversationId(), version))
-                .orElseGet(ConversationLookup::none);
+        return active().mark(id).map(mark -> mark.lookupFor(query.owner(), id)).orElseGet(ConversationLookup::none);
     }
 
     @QueryHandler
     ConversationLookup handle(FindLatestConversationQuery query) {
-        ConversationHistoryStore store = active.get();
+        ConversationHistoryStore store = active();
         return store.latest(query.owner())
                 .flatMap(id -> store.version(query.owner(), id).map(version -> new ConversationLookup(id, version)))
                 .orElseGet(ConversationLookup::none);
@@ -46,7 +63,7 @@ class ConversationQueryHandler {
 
     @QueryHandler
     MessagePage handle(FindRecentMessagesQuery query) {
-        ConversationHistoryStore store = active.get();
+        ConversationHistoryStore store = active();
         if (store.version(query.owner(), query.conversationId()).isEmpty()) {
             return MessagePage.notFound();
         }
@@ -55,7 +72,7 @@ class ConversationQueryHandler {
 
     @QueryHandler
     MessagePage handle(FindMessagesQuery query) {
-        ConversationHistoryStore store = active.get();
+        ConversationHistoryStore store = active();
         if (query.conversationId() != null && store.version(query.owner(), query.conversationId()).isEmpty()) {
             return MessagePage.notFound();
         }

@@ -18,14 +18,14 @@ import org.springframework.context.annotation.Configuration;
 class ConversationReadModelConfiguration {
 
     @Bean
-    ProjectionProgress conversationProgress(ReadYourWritesProperties readYourWrites) {
-        return new ProjectionProgress(readYourWrites.timeout());
+    ProjectionProgress<ConversationMark> conversationProgress(ReadYourWritesProperties readYourWrites) {
+        return new ProjectionProgress<>(readYourWrites.timeout());
     }
 
     @Bean
     ConversationHistoryReadModel conversationHistoryReadModel(MongoDatabase readModelDatabase,
                                                               ReadModelPointers readModelPointers,
-                                                              ProjectionProgress conversationProgress,
+                                                              ProjectionProgress<ConversationMark> conversationProgress,
                                                               EventPositions eventPositions) {
         return new ConversationHistoryReadModel(readModelDatabase, readModelPointers, conversationProgress,
                 eventPositions);
@@ -33,7 +33,8 @@ class ConversationReadModelConfiguration {
 
     @Bean
     ConversationQueryHandler conversationQueryHandler(ConversationHistoryReadModel conversationHistoryReadModel,
-                                                      ProjectionProgress conversationProgress) {
-        return new ConversationQueryHandler(conversationHistoryReadModel::active, conversationProgress);
+                                                      ProjectionProgress<ConversationMark> conversationProgress) {
+        return new ConversationQueryHandler(conversationHistoryReadModel::activeGeneration,
+                conversationHistoryReadModel::store, conversationProgress);
     }
 }

@@ -1,7 +1,11 @@
 package io.taskbot.query.progress;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,73 +13,125 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongFunction;
 
 /**
- * How far one read model has got, per aggregate. Its projection reports each version it has written; a query that
- * must reflect a client's own write waits here until the read model holds that version. A report wakes waiters on
- * this node at once; waiters also look at the stored version every {@link #LOOK_AGAIN}, which covers versions that
- * another node's processor wrote. Waiting happens on the reader's own thread, and nothing is ever interrupted.
+ * How far one read model has got, per aggregate, and what it wrote there. Its projection reports each aggregate it
+ * has written, with the version, the generation it wrote into and the written state; a query that must reflect a
+ * client's own write waits here and answers from that report, with no look at the store and no polling.
+ * <p>
+ * A report only counts when it comes from the generation readers read at the moment of answering: a rebuild's
+ * generation, or the one just switched away from, may hold what the store readers use lacks. The latest report of
+ * each aggregate is remembered for a while, since the projection often gets there before the reader starts waiting.
+ * Versions that another node's processor wrote are never reported here: for them the waiter looks at the store
+ * itself, every {@code lookAgain} (much longer than a local projection takes), so that this look costs nothing on
+ * the common path. Waiting happens on the reader's own thread, and nothing is ever interrupted.
+ *
+ * @param <V> what the projection wrote for an aggregate, as the reader answers it
  */
-public final class ProjectionProgress {
+public final class ProjectionProgress<V> {
 
-    static final Duration LOOK_AGAIN = Duration.ofMillis(50);
-
-    private record Waiter(long version, CompletableFuture<Void> reached) {
+    /** A report of the projection: the aggregate is at {@code version} in {@code generation}, as {@code written}. */
+    private record Report<V>(int generation, long version, V written) {
     }
 
-    private final Map<String, Queue<Waiter>> waiters = new ConcurrentHashMap<>();
+    private record Waiter<V>(long version, CompletableFuture<Report<V>> reached) {
+    }
+
+    /**
+     * How often a waiting reader looks at the store itself: well beyond the time a local projection takes to report,
+     * so that on one node the look is hardly ever made, and short enough for a write projected on another node.
+     */
+    public static final Duration LOOK_AT_THE_STORE = Duration.ofMillis(250);
+
+    /** The aggregates written lately; bounded, and only useful for about as long as a reader waits. */
+    private static final int REMEMBERED = 10_000;
+
+    private final Map<String, Queue<Waiter<V>>> waiters = new ConcurrentHashMap<>();
+    private final Cache<String, Report<V>> latest;
     private final Duration timeout;
+    private final Duration lookAgain;
 
     public ProjectionProgress(Duration timeout) {
-        this.timeout = timeout;
+        this(timeout, LOOK_AT_THE_STORE);
     }
 
-    /** Called by the projection once the read model holds {@code version} of the aggregate. */
-    public void reached(String aggregateId, long version) {
-        Queue<Waiter> queue = waiters.get(aggregateId);
+    /**
+     * @param timeout   how long a reader waits at most
+     * @param lookAgain how often a waiting reader looks at the store itself, for writes projected on other nodes
+     */
+    public ProjectionProgress(Duration timeout, Duration lookAgain) {
+        this.timeout = timeout;
+        this.lookAgain = lookAgain;
+        this.latest = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(timeout).build();
+    }
+
+    /** Called by the projection once {@code generation} holds {@code version} of the aggregate, as {@code written}. */
+    public void reached(String aggregateId, int generation, long version, V written) {
+        Report<V> report = new Report<>(generation, version, written);
+        latest.asMap().merge(aggregateId, report, (before, now) ->
+                now.generation() != before.generation() || now.version() >= before.version() ? now : before);
+        Queue<Waiter<V>> queue = waiters.get(aggregateId);
         if (queue != null) {
-            queue.removeIf(waiter -> waiter.version() <= version && waiter.reached().complete(null));
+            queue.removeIf(waiter -> waiter.version() <= version && waiter.reached().complete(report));
         }
     }
 
     /**
-     * Waits until {@code storedVersion} reports at least {@code version}, at most the configured timeout. A report only
-     * wakes the reader to look again: it returns true only once it has itself read the version from the store it is
-     * about to answer from. A report can come from a projection writing elsewhere (a read model being rebuilt, or
-     * the generation just switched away from), and believing it would answer from a store that lacks the write.
+     * Waits until the read model readers read holds at least {@code version} of the aggregate, at most the configured
+     * timeout, and returns what it holds.
      *
-     * @return whether the read model got there in time
+     * @param readGeneration the generation readers read now, asked afresh each time a report arrives
+     * @param store          what the store readers read holds if it has reached the given version; asked only every
+     *                       {@code lookAgain}, for versions written by another node
+     * @return what the read model holds at {@code version} or later, or empty if it did not get there in time
      */
-    public boolean await(String aggregateId, long version, LongSupplier storedVersion) {
-        if (storedVersion.getAsLong() >= version) {
-            return true;
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
+    public Optional<V> await(String aggregateId, long version, IntSupplier readGeneration, LongFunction<Optional<V>> store) {
+        long now = System.nanoTime();
+        long deadline = now + timeout.toNanos();
+        long nextLook = now + lookAgain.toNanos();
+        boolean first = true;
         while (true) {
-            Waiter waiter = new Waiter(version, new CompletableFuture<>());
-            Queue<Waiter> queue = waiters.computeIfAbsent(aggregateId, id -> new ConcurrentLinkedQueue<>());
+            Waiter<V> waiter = new Waiter<>(version, new CompletableFuture<>());
+            Queue<Waiter<V>> queue = waiters.computeIfAbsent(aggregateId, id -> new ConcurrentLinkedQueue<>());
             queue.add(waiter);
             try {
-                // registered before looking, so a report in between is not missed
-                if (storedVersion.getAsLong() >= version) {
-                    return true;
+                Report<V> report = null;
+                if (first) {
+                    // registered before looking, so a report in between is not missed
+                    Report<V> remembered = latest.getIfPresent(aggregateId);
+                    report = remembered != null && remembered.version() >= version ? remembered : null;
+                    first = false;
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
+                if (report == null) {
+                    long left = Math.min(deadline, nextLook) - System.nanoTime();
+                    report = left > 0 ? waiter.reached().get(left, TimeUnit.NANOSECONDS) : null;
                 }
-                waiter.reached().get(Math.min(left, LOOK_AGAIN.toNanos()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException lookAgain) {
-                // nothing reported on this node yet
+                if (report != null && report.generation() == readGeneration.getAsInt()) {
+                    return Optional.of(report.written());
+                }
+            } catch (TimeoutException noReportYet) {
+                // nothing reported on this node yet: time to look at the store, or to give up
             } catch (ExecutionException impossible) {
                 throw new IllegalStateException(impossible);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return Optional.empty();
             } finally {
                 queue.remove(waiter);
                 waiters.computeIfPresent(aggregateId, (id, remaining) -> remaining.isEmpty() ? null : remaining);
+            }
+            now = System.nanoTime();
+            if (now - nextLook >= 0 || now - deadline >= 0) {
+                Optional<V> stored = store.apply(version);
+                if (stored.isPresent()) {
+                    return stored;
+                }
+                nextLook = now + lookAgain.toNanos();
+            }
+            if (now - deadline >= 0) {
+                return Optional.empty();
             }
         }
     }

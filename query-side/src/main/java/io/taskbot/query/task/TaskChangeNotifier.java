@@ -1,15 +1,13 @@
 package io.taskbot.query.task;
 
 import io.taskbot.task.TaskChange;
-import io.taskbot.task.TaskId;
 import io.taskbot.task.WatchTasksQuery;
 import io.taskbot.user.UserId;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 /**
- * Tells the subscribers of {@link WatchTasksQuery} that a task changed, with the task as the read model now holds
- * it, and only the task's owner. It costs nothing while nobody watches: the task is read back only when a
- * subscription exists. Inside a processor's unit of work Axon sends the update once the batch has committed.
+ * Tells the subscribers of {@link WatchTasksQuery} that a task changed, with the task as the projection just wrote
+ * it, and only the task's owner. It costs nothing while nobody watches. Inside a processor's unit of work Axon sends the update once the batch has committed.
  */
 final class TaskChangeNotifier {
 
@@ -22,15 +20,14 @@ final class TaskChangeNotifier {
         this.emitter = emitter;
     }
 
-    void changed(TaskViewStore store, TaskId taskId, long version) {
+    void changed(StoredTask written) {
         if (emitter == null || emitter.activeSubscriptions().stream()
                 .noneMatch(subscription -> subscription.getPayload() instanceof WatchTasksQuery)) {
             return;
         }
-        store.findIncludingDeleted(taskId).ifPresent(found -> {
-            UserId owner = found.owner();
-            TaskChange change = new TaskChange(taskId, version, found.deleted() ? null : found.task());
-            emitter.emit(WatchTasksQuery.class, watch -> watch.owner().equals(owner), change);
-        });
+        UserId owner = written.state().owner();
+        TaskChange change = new TaskChange(written.state().id(), written.version(),
+                written.state().deleted() ? null : written.state().view(written.version()));
+        emitter.emit(WatchTasksQuery.class, watch -> watch.owner().equals(owner), change);
     }
 }

@@ -2,8 +2,8 @@ package io.taskbot.query.task;
 
 import io.taskbot.task.DueDate;
 import io.taskbot.task.Priority;
-import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskId;
+import io.taskbot.task.TaskState;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.user.UserId;
@@ -35,26 +35,27 @@ final class TaskDocuments {
     private TaskDocuments() {
     }
 
-    static Document fromCreation(TaskCreatedEvent event, long version) {
-        Date created = Date.from(event.occurredAt());
-        return new Document(ID, event.taskId().value())
-                .append(OWNER, event.owner().value())
-                .append(TITLE, event.title())
-                .append(DESCRIPTION, event.description())
-                .append(PRIORITY, event.priority().wireName())
-                .append(PRIORITY_RANK, event.priority().rank())
-                .append(STATUS, TaskStatus.PENDING.wireName())
-                .append(DUE_DATE, event.dueDate() == null ? null : event.dueDate().value())
-                .append(TAGS, event.tags())
+    /** The whole document of a task in {@code state} after the event with sequence number {@code version}. */
+    static Document of(TaskState state, long version) {
+        Date created = Date.from(state.createdAt());
+        return new Document(ID, state.id().value())
+                .append(OWNER, state.owner().value())
+                .append(TITLE, state.title())
+                .append(DESCRIPTION, state.description())
+                .append(PRIORITY, state.priority().wireName())
+                .append(PRIORITY_RANK, state.priority().rank())
+                .append(STATUS, state.status().wireName())
+                .append(DUE_DATE, state.dueDate() == null ? null : state.dueDate().value())
+                .append(TAGS, state.tags())
                 .append(CREATED_AT, created)
-                .append(UPDATED_AT, created)
+                .append(UPDATED_AT, Date.from(state.updatedAt()))
                 .append(VERSION, version)
-                .append(DELETED, false);
+                .append(DELETED, state.deleted());
     }
 
-    static TaskView toView(Document document) {
+    static StoredTask toStored(Document document) {
         String dueDate = document.getString(DUE_DATE);
-        return new TaskView(
+        TaskState state = new TaskState(
                 TaskId.of(document.getLong(ID)),
                 UserId.of(document.getLong(OWNER)),
                 document.getString(TITLE),
@@ -65,6 +66,12 @@ final class TaskDocuments {
                 document.getList(TAGS, String.class, List.of()),
                 document.getDate(CREATED_AT).toInstant(),
                 document.getDate(UPDATED_AT).toInstant(),
-                document.getLong(VERSION));
+                document.getBoolean(DELETED, false));
+        return new StoredTask(state, document.getLong(VERSION));
+    }
+
+    static TaskView toView(Document document) {
+        StoredTask stored = toStored(document);
+        return stored.state().view(stored.version());
     }
 }

@@ -10,42 +10,51 @@ import io.taskbot.task.TaskSort;
 import io.taskbot.task.WatchTasksQuery;
 import org.axonframework.queryhandling.QueryHandler;
 
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 
 /**
  * Answers task queries from the read model's active generation, looked up for every query so that a switch to a
- * rebuilt generation reaches all readers at once. Only a task's owner gets to see it.
+ * rebuilt generation reaches all readers at once. Only a task's owner gets to see it. A query for one's own write
+ * is answered from the projection's report of that write (see {@link ProjectionProgress}).
  */
 class TaskQueryHandler {
 
-    private final Supplier<TaskViewStore> active;
-    private final ProjectionProgress progress;
+    private final IntSupplier activeGeneration;
+    private final IntFunction<TaskViewStore> stores;
+    private final ProjectionProgress<StoredTask> progress;
 
-    TaskQueryHandler(Supplier<TaskViewStore> active, ProjectionProgress progress) {
-        this.active = active;
+    TaskQueryHandler(IntSupplier activeGeneration, IntFunction<TaskViewStore> stores,
+                     ProjectionProgress<StoredTask> progress) {
+        this.activeGeneration = activeGeneration;
+        this.stores = stores;
         this.progress = progress;
     }
 
     @QueryHandler
     TaskLookup handle(FindTaskQuery query) {
-        if (query.minVersion() > FindTaskQuery.ANY_VERSION && !progress.await(query.taskId().toString(),
-                query.minVersion(), () -> active.get().version(query.taskId()))) {
-            return TaskLookup.behind();
+        if (query.minVersion() > FindTaskQuery.ANY_VERSION) {
+            // a switch after the answer only moves forward: the new generation holds all the old one did
+            return progress.await(query.taskId().toString(), query.minVersion(), activeGeneration,
+                            version -> stores.apply(activeGeneration.getAsInt()).load(query.taskId())
+                                    .filter(stored -> stored.version() >= version))
+                    .map(stored -> stored.lookupFor(query.requester()))
+                    .orElseGet(TaskLookup::behind);
         }
-        // a switch between the wait and this read only moves forward: the new generation holds all the old one did
-        return active.get().find(query.taskId())
-                .map(task -> task.owner().equals(query.requester()) ? TaskLookup.found(task) : TaskLookup.notOwner())
+        return stores.apply(activeGeneration.getAsInt()).load(query.taskId())
+                .map(stored -> stored.lookupFor(query.requester()))
                 .orElseGet(TaskLookup::notFound);
     }
 
     @QueryHandler
     TaskPage handle(FindTasksQuery query) {
-        return active.get().findPage(query.owner(), query.filter(), query.sort(), query.offset(), query.limit());
+        return stores.apply(activeGeneration.getAsInt())
+                .findPage(query.owner(), query.filter(), query.sort(), query.offset(), query.limit());
     }
 
     /** The start of a subscription to the owner's changes: how many tasks the owner has now. */
     @QueryHandler
     Long handle(WatchTasksQuery query) {
-        return active.get().findPage(query.owner(), TaskFilter.ANY, TaskSort.OLDEST_FIRST, 0, 1).total();
+        return stores.apply(activeGeneration.getAsInt()).findPage(query.owner(), TaskFilter.ANY, TaskSort.OLDEST_FIRST, 0, 1).total();
     }
 }

@@ -18,11 +18,11 @@ final class TaskReadModel implements RebuildableReadModel {
 
     private final MongoDatabase database;
     private final ReadModelPointers pointers;
-    private final ProjectionProgress progress;
+    private final ProjectionProgress<StoredTask> progress;
     private final TaskChangeNotifier changes;
     private final Map<Integer, TaskViewStore> stores = new ConcurrentHashMap<>();
 
-    TaskReadModel(MongoDatabase database, ReadModelPointers pointers, ProjectionProgress progress,
+    TaskReadModel(MongoDatabase database, ReadModelPointers pointers, ProjectionProgress<StoredTask> progress,
                   TaskChangeNotifier changes) {
         this.database = database;
         this.pointers = pointers;
@@ -47,15 +47,15 @@ final class TaskReadModel implements RebuildableReadModel {
 
     @Override
     public Object projection(int generation, BooleanSupplier reportsProgress) {
-        return new TaskProjection(store(generation), progress, reportsProgress, changes);
+        return new TaskProjection(store(generation), generation, progress, reportsProgress, changes);
     }
 
-    /** The generation queries read now. */
-    TaskViewStore active() {
-        return store(pointers.activeGeneration(NAME));
+    /** The generation queries read now, read afresh. */
+    int activeGeneration() {
+        return pointers.activeGeneration(NAME);
     }
 
-    private TaskViewStore store(int generation) {
+    TaskViewStore store(int generation) {
         return stores.computeIfAbsent(generation, number -> new TaskViewStore(database, number));
     }
 }

@@ -18,19 +18,19 @@ import org.springframework.context.annotation.Configuration;
 class TaskReadModelConfiguration {
 
     @Bean
-    ProjectionProgress taskProgress(ReadYourWritesProperties readYourWrites) {
-        return new ProjectionProgress(readYourWrites.timeout());
+    ProjectionProgress<StoredTask> taskProgress(ReadYourWritesProperties readYourWrites) {
+        return new ProjectionProgress<>(readYourWrites.timeout());
     }
 
     @Bean
     TaskReadModel taskReadModel(MongoDatabase readModelDatabase, ReadModelPointers readModelPointers,
-                                ProjectionProgress taskProgress, QueryUpdateEmitter queryUpdateEmitter) {
+                                ProjectionProgress<StoredTask> taskProgress, QueryUpdateEmitter queryUpdateEmitter) {
         return new TaskReadModel(readModelDatabase, readModelPointers, taskProgress,
                 new TaskChangeNotifier(queryUpdateEmitter));
     }
 
     @Bean
-    TaskQueryHandler taskQueryHandler(TaskReadModel taskReadModel, ProjectionProgress taskProgress) {
-        return new TaskQueryHandler(taskReadModel::active, taskProgress);
+    TaskQueryHandler taskQueryHandler(TaskReadModel taskReadModel, ProjectionProgress<StoredTask> taskProgress) {
+        return new TaskQueryHandler(taskReadModel::activeGeneration, taskReadModel::store, taskProgress);
     }
 }

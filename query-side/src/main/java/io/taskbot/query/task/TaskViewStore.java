@@ -5,25 +5,23 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.taskbot.query.readmodel.Generations;
-import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskPage;
 import io.taskbot.task.TaskSort;
+import io.taskbot.task.TaskState;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.user.UserId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -39,11 +37,11 @@ import static io.taskbot.query.task.TaskDocuments.STATUS;
 import static io.taskbot.query.task.TaskDocuments.TAGS;
 import static io.taskbot.query.task.TaskDocuments.TITLE;
 import static io.taskbot.query.task.TaskDocuments.UPDATED_AT;
-import static io.taskbot.query.task.TaskDocuments.VERSION;
 
 /**
- * The {@code tasks} collection of one generation ({@code tasks}, {@code tasks_v2}, …). Every write is conditional on the event's sequence number being newer than the
- * document's, so delivering an event twice, or an older one late, leaves the document as it was.
+ * The {@code tasks} collection of one generation ({@code tasks}, {@code tasks_v2}, …): one whole document per task,
+ * written by the projection only when the event's sequence number is newer than the document's, so delivering an
+ * event twice, or an older one late, leaves the document as it was.
  */
 final class TaskViewStore {
 
@@ -70,69 +68,34 @@ final class TaskViewStore {
         tasks.createIndex(Indexes.ascending(OWNER, DELETED, TAGS), new IndexOptions().name("owner_tags"));
     }
 
-    void insert(TaskCreatedEvent event, long version) {
-        tasks.updateOne(Filters.eq(ID, event.taskId().value()),
-                Updates.setOnInsert(TaskDocuments.fromCreation(event, version)),
+    /**
+     * The task as this generation holds it, tombstones included; looked up by {@code _id} alone, the one query the
+     * embedded server answers from an index (any other filter scans the whole collection).
+     */
+    Optional<StoredTask> load(TaskId id) {
+        return Optional.ofNullable(tasks.find(Filters.eq(ID, id.value())).first()).map(TaskDocuments::toStored);
+    }
+
+    /** Writes a task that was just created, unless this generation has it already (the creation delivered again). */
+    void insertIfAbsent(TaskState state, long version) {
+        tasks.updateOne(Filters.eq(ID, state.id().value()), Updates.setOnInsert(TaskDocuments.of(state, version)),
                 new UpdateOptions().upsert(true));
     }
 
-    /** Applies {@code changes} unless the document has already seen this or a newer event. */
-    void update(TaskId id, long version, Instant at, Bson... changes) {
-        if (!isNewerThanStored(id, version)) {
-            return;
-        }
-        List<Bson> updates = new ArrayList<>(List.of(changes));
-        updates.add(Updates.set(VERSION, version));
-        updates.add(Updates.set(UPDATED_AT, Date.from(at)));
-        tasks.updateOne(Filters.eq(ID, id.value()), Updates.combine(updates));
-    }
-
-    void markDeleted(TaskId id, long version) {
-        if (isNewerThanStored(id, version)) {
-            tasks.updateOne(Filters.eq(ID, id.value()),
-                    Updates.combine(Updates.set(DELETED, true), Updates.set(VERSION, version)));
-        }
-    }
-
     /**
-     * Whether the task exists here and has not seen {@code version} yet. Asked as a separate read by {@code _id} alone
-     * rather than as a condition of the update: the embedded server uses its {@code _id} index only for a query on
-     * exactly {@code _id}, and any other query scans the whole collection, which made every update cost time in
-     * proportion to the number of tasks. Nothing else writes the task in between: a generation's events of one task
-     * are applied one at a time, in order (sequenced per aggregate, also when retried from the dead-letter queue).
+     * Writes the whole task as of {@code version}. Whoever calls it has checked, by {@link #load}, that the stored
+     * version is older: nothing else writes the task in between, since a generation's events of one task are applied
+     * one at a time, in order (sequenced per aggregate, also when retried from the dead-letter queue).
      */
-    private boolean isNewerThanStored(TaskId id, long version) {
-        long stored = version(id);
-        return stored >= 0 && stored < version;
+    void write(TaskState state, long version) {
+        tasks.replaceOne(Filters.eq(ID, state.id().value()), TaskDocuments.of(state, version),
+                new ReplaceOptions().upsert(true));
     }
 
     /** The task unless it is deleted; whoever asks must check the owner. */
     Optional<TaskView> find(TaskId id) {
-        // by _id alone, the one query the embedded server answers from an index; tombstones are skipped here
-        Document document = tasks.find(Filters.eq(ID, id.value())).first();
-        return Optional.ofNullable(document).filter(found -> !found.getBoolean(DELETED, false))
-                .map(TaskDocuments::toView);
-    }
-
-    /** A task as stored, tombstone or not. */
-    record Stored(TaskView task, boolean deleted) {
-
-        UserId owner() {
-            return task.owner();
-        }
-    }
-
-    /** The task as stored, also when it is a tombstone (which keeps its owner and last fields). */
-    Optional<Stored> findIncludingDeleted(TaskId id) {
-        Document document = tasks.find(Filters.eq(ID, id.value())).first();
-        return Optional.ofNullable(document)
-                .map(found -> new Stored(TaskDocuments.toView(found), found.getBoolean(DELETED, false)));
-    }
-
-    /** The version the read model has reached for this task, tombstones included; -1 if it has not seen it. */
-    long version(TaskId id) {
-        Document document = tasks.find(Filters.eq(ID, id.value())).projection(Projections.include(VERSION)).first();
-        return document == null ? -1 : document.getLong(VERSION);
+        return load(id).filter(stored -> !stored.state().deleted())
+                .map(stored -> stored.state().view(stored.version()));
     }
 
     TaskPage findPage(UserId owner, TaskFilter filter, TaskSort sort, int offset, int limit) {

@@ -53,10 +53,10 @@ class ConversationHistoryProjectionTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         ConversationHistoryStore store = new ConversationHistoryStore(client.getDatabase("history-test"), 1);
         store.createIndexes();
-        ProjectionProgress progress = new ProjectionProgress(Duration.ofMillis(200));
-        projection = new ConversationHistoryProjection(store, progress, () -> true,
+        ProjectionProgress<ConversationMark> progress = new ProjectionProgress<>(Duration.ofMillis(200));
+        projection = new ConversationHistoryProjection(store, 1, progress, () -> true,
                 message -> positions.get(message.getIdentifier()));
-        queries = new ConversationQueryHandler(() -> store, progress);
+        queries = new ConversationQueryHandler(() -> 1, generation -> store, progress);
     }
 
     @AfterEach

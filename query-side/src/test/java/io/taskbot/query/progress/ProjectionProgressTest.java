@@ -3,76 +3,90 @@ package io.taskbot.query.progress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProjectionProgressTest {
 
-    private final ProjectionProgress progress = new ProjectionProgress(Duration.ofSeconds(5));
+    private static final Duration LONG = Duration.ofMinutes(5);
+    private static final int READ = 1;
+
+    /** A store that is never asked: the test fails if it is. */
+    private static final LongFunction<Optional<String>> NEVER_ASKED = version -> {
+        throw new AssertionError("looked at the store");
+    };
 
     @Test
-    void returnsAtOnceWhenTheReadModelIsThere() {
-        assertThat(progress.await("1", 3, () -> 3)).isTrue();
-        assertThat(progress.await("1", 3, () -> 7)).isTrue();
+    void answersFromAReportMadeBeforeTheReaderCame() {
+        ProjectionProgress<String> progress = new ProjectionProgress<>(LONG, LONG);
+        progress.reached("1", READ, 3, "task at 3");
+
+        assertThat(progress.await("1", 3, () -> READ, NEVER_ASKED)).contains("task at 3");
+        assertThat(progress.await("1", 2, () -> READ, NEVER_ASKED)).as("a newer version will do").contains("task at 3");
     }
 
     @Test
-    void aReportWakesTheWaiter() throws Exception {
-        AtomicLong stored = new AtomicLong(0);
-        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> progress.await("7", 2, stored::get));
+    void aReportWakesTheWaiterWithWhatWasWritten() throws Exception {
+        ProjectionProgress<String> progress = new ProjectionProgress<>(LONG, LONG);
+        CompletableFuture<Optional<String>> waiting = CompletableFuture.supplyAsync(
+                () -> progress.await("7", 2, () -> READ, NEVER_ASKED));
 
-        Thread.sleep(20);
-        stored.set(2);
-        progress.reached("7", 2);
+        progress.reached("7", READ, 1, "task at 1");
+        progress.reached("7", READ, 2, "task at 2");
 
-        assertThat(waiting.get(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(waiting.get(1, TimeUnit.MINUTES)).contains("task at 2");
     }
 
     @Test
-    void findsVersionsWrittenElsewhereByLookingAgain() throws Exception {
-        AtomicLong stored = new AtomicLong(0);
-        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> progress.await("9", 1, stored::get));
+    void aReportFromAGenerationReadersDoNotReadIsNotBelieved() throws Exception {
+        ProjectionProgress<String> progress = new ProjectionProgress<>(LONG, Duration.ofMillis(5));
+        AtomicInteger looks = new AtomicInteger();
+        progress.reached("6", 2, 4, "in the rebuild");
 
-        stored.set(1);
+        Optional<String> answer = progress.await("6", 4, () -> READ,
+                version -> looks.incrementAndGet() < 3 ? Optional.empty() : Optional.of("in the store readers read"));
 
-        assertThat(waiting.get(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(answer).contains("in the store readers read");
     }
 
     @Test
-    void aReportForAnOlderVersionDoesNotWake() throws Exception {
-        AtomicLong stored = new AtomicLong(0);
-        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> progress.await("5", 4, stored::get));
+    void aReportOfAnOlderVersionIsNotEnough() {
+        ProjectionProgress<String> progress = new ProjectionProgress<>(LONG, Duration.ofMillis(5));
+        progress.reached("5", READ, 3, "task at 3");
 
-        progress.reached("5", 3);
-        Thread.sleep(100);
-        assertThat(waiting).isNotDone();
+        Optional<String> answer = progress.await("5", 4, () -> READ,
+                version -> version == 4 ? Optional.of("task at 4, from the store") : Optional.empty());
 
-        stored.set(4);
-        progress.reached("5", 4);
-        assertThat(waiting.get(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(answer).contains("task at 4, from the store");
     }
 
     @Test
-    void aReportIsOnlyAHintUntilTheStoreTheReaderUsesShowsTheVersion() throws Exception {
-        AtomicLong stored = new AtomicLong(0);
-        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> progress.await("6", 2, stored::get));
+    void findsWritesProjectedOnAnotherNodeInTheStore() throws Exception {
+        ProjectionProgress<String> progress = new ProjectionProgress<>(LONG, Duration.ofMillis(5));
+        AtomicReference<String> stored = new AtomicReference<>();
+        CompletableFuture<Optional<String>> waiting = CompletableFuture.supplyAsync(
+                () -> progress.await("9", 1, () -> READ, version -> Optional.ofNullable(stored.get())));
 
-        Thread.sleep(20);
-        progress.reached("6", 2);
-        Thread.sleep(100);
-        assertThat(waiting).as("reported by a projection writing somewhere else").isNotDone();
+        stored.set("projected elsewhere");
 
-        stored.set(2);
-        assertThat(waiting.get(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(waiting.get(1, TimeUnit.MINUTES)).contains("projected elsewhere");
     }
 
     @Test
-    void givesUpAfterTheTimeout() {
-        ProjectionProgress impatient = new ProjectionProgress(Duration.ofMillis(120));
+    void givesUpAfterTheTimeoutHavingLookedAtTheStoreOnceMore() {
+        ProjectionProgress<String> impatient = new ProjectionProgress<>(Duration.ofMillis(50), LONG);
+        AtomicInteger looks = new AtomicInteger();
 
-        assertThat(impatient.await("3", 1, () -> 0)).isFalse();
+        assertThat(impatient.await("3", 1, () -> READ, version -> {
+            looks.incrementAndGet();
+            return Optional.empty();
+        })).isEmpty();
+        assertThat(looks).hasValue(1);
     }
 }

@@ -53,9 +53,9 @@ class TaskProjectionTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         TaskViewStore store = new TaskViewStore(client.getDatabase("taskbot-test"), 1);
         store.createIndexes();
-        ProjectionProgress progress = new ProjectionProgress(Duration.ofMillis(200));
-        projection = new TaskProjection(store, progress, () -> true);
-        queries = new TaskQueryHandler(() -> store, progress);
+        ProjectionProgress<StoredTask> progress = new ProjectionProgress<>(Duration.ofMillis(200));
+        projection = new TaskProjection(store, 1, progress, () -> true);
+        queries = new TaskQueryHandler(() -> 1, generation -> store, progress);
     }
 
     @AfterEach
