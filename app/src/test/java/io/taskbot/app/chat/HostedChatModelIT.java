@@ -1,11 +1,9 @@
 package io.taskbot.app.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
+import io.taskbot.app.support.FakeModelServer;
 import io.taskbot.app.support.RunningApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
@@ -15,14 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,26 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostedChatModelIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dataDir;
-    static HttpServer fake;
+    static FakeModelServer fake;
     static RunningApp app;
     static ApiClient client;
-    static final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    static final List<String> keys = new CopyOnWriteArrayList<>();
-    static final AtomicInteger failuresToServe = new AtomicInteger();
 
     @BeforeAll
-    static void start() throws IOException {
-        fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        fake.createContext("/v1/chat/completions", HostedChatModelIT::complete);
-        fake.start();
+    static void start() {
+        fake = new FakeModelServer("/v1/chat/completions", HostedChatModelIT::complete,
+                "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
         app = RunningApp.start(dataDir, Map.of(
                 "taskbot.rate-limits.enabled", "false",
                 "taskbot.chat.provider", "openai",
-                "taskbot.chat.base-url", "http://127.0.0.1:" + fake.getAddress().getPort() + "/v1",
+                "taskbot.chat.base-url", fake.baseUrl() + "/v1",
                 "taskbot.chat.api-key", "test-key",
                 "taskbot.chat.model", "fake-model",
                 "taskbot.chat.timeout", "5s"));
@@ -62,25 +48,16 @@ class HostedChatModelIT {
     @AfterAll
     static void stop() {
         app.close();
-        fake.stop(0);
+        fake.close();
     }
 
     @BeforeEach
     void reset() {
-        requests.clear();
-        keys.clear();
-        failuresToServe.set(0);
+        fake.reset();
     }
 
     /** Asks for create_todo on a new user message, and answers in words once it sees the tool's result. */
-    private static void complete(HttpExchange exchange) throws IOException {
-        JsonNode request = JSON.readTree(exchange.getRequestBody());
-        requests.add(request);
-        keys.add(exchange.getRequestHeaders().getFirst("Authorization"));
-        if (failuresToServe.getAndDecrement() > 0) {
-            send(exchange, 500, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
-            return;
-        }
+    private static String complete(JsonNode request) {
         JsonNode last = request.get("messages").get(request.get("messages").size() - 1);
         String message = last.get("role").asText().equals("tool")
                 ? "{\"role\":\"assistant\",\"content\":\"I've added it to your list.\"}"
@@ -88,17 +65,9 @@ class HostedChatModelIT {
                 + "\"function\":{\"name\":\"create_todo\",\"arguments\":\"{\\\"title\\\":\\\"buy groceries\\\","
                 + "\\\"priority\\\":\\\"high\\\"}\"}}]}";
         String finish = last.get("role").asText().equals("tool") ? "stop" : "tool_calls";
-        send(exchange, 200, "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"fake-model\","
+        return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"fake-model\","
                 + "\"choices\":[{\"index\":0,\"message\":" + message + ",\"finish_reason\":\"" + finish + "\"}],"
-                + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}");
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+                + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}";
     }
 
     @Test
@@ -117,24 +86,24 @@ class HostedChatModelIT {
         assertThat(client.get("/api/v1/tasks", user.token()).json().findValuesAsText("title"))
                 .containsExactly("buy groceries");
 
-        assertThat(requests).hasSize(2);
-        JsonNode first = requests.get(0);
+        assertThat(fake.requests()).hasSize(2);
+        JsonNode first = fake.requests().get(0);
         assertThat(first.get("model").asText()).isEqualTo("fake-model");
         assertThat(first.get("tools").findValuesAsText("name"))
                 .containsExactlyInAnyOrder("create_todo", "update_todo", "delete_todo", "get_todos", "search_todos");
         assertThat(first.get("messages").get(0).get("role").asText()).isEqualTo("system");
         assertThat(first.get("messages").get(0).get("content").asText()).contains("<tasks>");
-        JsonNode toolResult = requests.get(1).get("messages").get(requests.get(1).get("messages").size() - 1);
+        JsonNode toolResult = fake.requests().get(1).get("messages").get(fake.requests().get(1).get("messages").size() - 1);
         assertThat(toolResult.get("role").asText()).isEqualTo("tool");
         assertThat(toolResult.get("tool_call_id").asText()).isEqualTo("call_abc");
         assertThat(toolResult.get("content").asText()).contains("\"title\":\"buy groceries\"");
-        assertThat(keys).allMatch("Bearer test-key"::equals);
+        assertThat(fake.authorizations()).allMatch("Bearer test-key"::equals);
     }
 
     @Test
     void aFailingModelIsServiceUnavailableAndKeepsTheUsersMessage() {
         User user = Users.register(client, "outage");
-        failuresToServe.set(10);
+        fake.failNext(10);
 
         Response response = client.post("/api/chat", user.token(), Map.of("message", "add call mom"));
 

@@ -1,11 +1,9 @@
 package io.taskbot.app.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
+import io.taskbot.app.support.FakeModelServer;
 import io.taskbot.app.support.RunningApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
@@ -15,14 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,25 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OllamaChatModelIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dataDir;
-    static HttpServer fake;
+    static FakeModelServer fake;
     static RunningApp app;
     static ApiClient client;
-    static final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    static final AtomicInteger failuresToServe = new AtomicInteger();
 
     @BeforeAll
-    static void start() throws IOException {
-        fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        fake.createContext("/api/chat", OllamaChatModelIT::chat);
-        fake.start();
+    static void start() {
+        fake = new FakeModelServer("/api/chat", OllamaChatModelIT::chat, "{\"error\":\"model is overloaded\"}");
         app = RunningApp.start(dataDir, Map.of(
                 "taskbot.rate-limits.enabled", "false",
                 "taskbot.chat.provider", "ollama",
-                "taskbot.chat.base-url", "http://127.0.0.1:" + fake.getAddress().getPort(),
+                "taskbot.chat.base-url", fake.baseUrl(),
                 "taskbot.chat.model", "fake-llama",
                 "taskbot.chat.timeout", "5s"));
         client = app.client();
@@ -60,40 +46,25 @@ class OllamaChatModelIT {
     @AfterAll
     static void stop() {
         app.close();
-        fake.stop(0);
+        fake.close();
     }
 
     @BeforeEach
     void reset() {
-        requests.clear();
-        failuresToServe.set(0);
+        fake.reset();
     }
 
     /** Asks for create_todo on a new user message, and answers in words once it sees the tool's result. */
-    private static void chat(HttpExchange exchange) throws IOException {
-        JsonNode request = JSON.readTree(exchange.getRequestBody());
-        requests.add(request);
-        if (failuresToServe.getAndDecrement() > 0) {
-            send(exchange, 500, "{\"error\":\"model is overloaded\"}");
-            return;
-        }
+    private static String chat(JsonNode request) {
         JsonNode last = request.get("messages").get(request.get("messages").size() - 1);
         boolean afterTool = last.get("role").asText().equals("tool");
         String message = afterTool
                 ? "{\"role\":\"assistant\",\"content\":\"Done, it's on your list.\"}"
                 : "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"function\":{\"name\":\"create_todo\","
                 + "\"arguments\":{\"title\":\"water the plants\",\"priority\":\"low\",\"tags\":[\"home\"]}}}]}";
-        send(exchange, 200, "{\"model\":\"fake-llama\",\"created_at\":\"2026-12-01T10:00:00Z\",\"message\":" + message
+        return "{\"model\":\"fake-llama\",\"created_at\":\"2026-12-01T10:00:00Z\",\"message\":" + message
                 + ",\"done_reason\":\"stop\",\"done\":true,\"total_duration\":1000,\"prompt_eval_count\":12,"
-                + "\"eval_count\":6}");
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+                + "\"eval_count\":6}";
     }
 
     @Test
@@ -112,8 +83,8 @@ class OllamaChatModelIT {
         assertThat(client.get("/api/v1/tasks", user.token()).json().findValuesAsText("title"))
                 .containsExactly("water the plants");
 
-        assertThat(requests).hasSize(2);
-        JsonNode first = requests.get(0);
+        assertThat(fake.requests()).hasSize(2);
+        JsonNode first = fake.requests().get(0);
         assertThat(first.get("model").asText()).isEqualTo("fake-llama");
         assertThat(first.get("stream").asBoolean()).isFalse();
         assertThat(first.get("tools").findValuesAsText("name"))
@@ -122,7 +93,7 @@ class OllamaChatModelIT {
         assertThat(first.get("messages").get(0).get("role").asText()).isEqualTo("system");
         assertThat(first.get("messages").get(0).get("content").asText()).contains("<tasks>");
         assertThat(first.get("messages").get(1).get("content").asText()).isEqualTo("the plants need water");
-        JsonNode second = requests.get(1).get("messages");
+        JsonNode second = fake.requests().get(1).get("messages");
         JsonNode assistantCall = second.get(second.size() - 2);
         assertThat(assistantCall.get("role").asText()).isEqualTo("assistant");
         assertThat(assistantCall.get("tool_calls").get(0).get("function").get("arguments").isObject()).isTrue();
@@ -134,7 +105,7 @@ class OllamaChatModelIT {
     @Test
     void aFailingOllamaIsServiceUnavailableAndKeepsTheUsersMessage() {
         User user = Users.register(client, "ollama-down");
-        failuresToServe.set(10);
+        fake.failNext(10);
 
         Response response = client.post("/api/chat", user.token(), Map.of("message", "add call mom"));
 
