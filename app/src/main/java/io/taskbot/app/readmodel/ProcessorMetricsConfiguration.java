@@ -34,9 +34,16 @@ class ProcessorMetricsConfiguration {
         };
     }
 
-    /** NaN when the read model is unknown here, so that a dashboard shows a gap rather than a zero. */
+    /**
+     * NaN when the read model is unknown here or its position cannot be read right now (the event store is away), so
+     * that a dashboard shows a gap rather than a zero.
+     */
     private static double behind(ReadModelLagHealthIndicator indicator, String name) {
-        return indicator.statuses().stream().filter(status -> status.name().equals(name))
-                .mapToDouble(ReadModelStatus::behind).findFirst().orElse(Double.NaN);
+        try {
+            return indicator.statuses().stream().filter(status -> status.name().equals(name))
+                    .mapToDouble(ReadModelStatus::behind).findFirst().orElse(Double.NaN);
+        } catch (RuntimeException storeAway) {
+            return Double.NaN;
+        }
     }
 }

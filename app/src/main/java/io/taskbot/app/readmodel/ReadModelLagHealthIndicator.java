@@ -30,8 +30,17 @@ final class ReadModelLagHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        List<ReadModelStatus> statuses;
+        try {
+            statuses = statuses();
+        } catch (RuntimeException storeAway) {
+            // the positions live in the event store: while it cannot be read (a full disk, a database that is down),
+            // the read models' state is unknown, which the health endpoint must say rather than fail with
+            return Health.down().withDetail("error", "the read models' positions cannot be read: "
+                    + rootCause(storeAway).getClass().getSimpleName()).build();
+        }
         Health.Builder health = Health.up();
-        for (ReadModelStatus status : statuses()) {
+        for (ReadModelStatus status : statuses) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("state", status.state().name().toLowerCase(java.util.Locale.ROOT));
             details.put("generation", status.generation());
@@ -44,5 +53,13 @@ final class ReadModelLagHealthIndicator implements HealthIndicator {
             health.withDetail(status.name(), details);
         }
         return health.build();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

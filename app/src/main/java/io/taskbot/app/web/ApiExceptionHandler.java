@@ -93,6 +93,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.debug("{} {}: the client went away", request.getMethod(), ErrorResponder.pathOf(request));
             return null;
         }
+        if (StorageFailures.isStorageFailure(exception)) {
+            // a store failure that reached here wrapped (a query's CompletionException) is the same 503
+            return storeUnavailable(exception, request);
+        }
         log.error("{} {} failed", request.getMethod(), ErrorResponder.pathOf(request), exception);
         return errors.entity(request, ApiError.of(ApiError.Kind.INTERNAL, "Internal server error"));
     }
@@ -122,12 +126,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             AxonException.class, UncheckedIOException.class})
     ResponseEntity<Object> storeFailed(RuntimeException exception, HttpServletRequest request) {
         if (StorageFailures.isStorageFailure(exception)) {
-            log.warn("Request to {} failed because a store is unavailable: {}", ErrorResponder.pathOf(request),
-                    exception.toString());
-            return errors.entity(request, STORE_UNAVAILABLE, retryAfter(STORE_RETRY_AFTER_SECONDS));
+            return storeUnavailable(exception, request);
         }
         log.error("Request to {} failed", ErrorResponder.pathOf(request), exception);
         return errors.entity(request, ApiError.of(ApiError.Kind.INTERNAL, "Internal server error"));
+    }
+
+    private ResponseEntity<Object> storeUnavailable(Exception exception, HttpServletRequest request) {
+        log.warn("Request to {} failed because a store is unavailable: {}", ErrorResponder.pathOf(request),
+                exception.toString());
+        return errors.entity(request, STORE_UNAVAILABLE, retryAfter(STORE_RETRY_AFTER_SECONDS));
     }
 
     private static HttpHeaders retryAfter(String seconds) {
