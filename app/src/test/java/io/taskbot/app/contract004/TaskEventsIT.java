@@ -5,18 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.V1Users;
 import io.taskbot.app.support.V1Users.V1User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -26,24 +24,18 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /v1/tasks/events}: a user's task changes as server-sent events, and only that user's. */
+@TaskbotApp
 class TaskEventsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
     static RunningApp app;
     static ApiClient client;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
+    static void connect(RunningApp running) {
+        app = running;
         client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
     }
 
     /** An open stream: every {@code event:}/{@code data:} pair as it arrives. */

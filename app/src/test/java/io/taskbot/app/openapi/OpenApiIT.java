@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.RunningApp;
-import org.junit.jupiter.api.AfterAll;
+import io.taskbot.app.support.TaskbotApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -21,17 +20,16 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /v3/api-docs} documents every endpoint of the controllers, and it and Swagger UI are public. */
+@TaskbotApp
 class OpenApiIT {
 
-    @TempDir
-    static Path dataDir;
     static RunningApp app;
     static ApiClient client;
     static JsonNode document;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
+    static void connect(RunningApp running) {
+        app = running;
         client = app.client();
         Response response = client.get("/v3/api-docs", null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -42,11 +40,6 @@ class OpenApiIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
     }
 
     /** Every method and path the application's controllers answer, but the error page and the console's page. */

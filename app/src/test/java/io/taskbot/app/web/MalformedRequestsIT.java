@@ -3,16 +3,14 @@ package io.taskbot.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskbot.app.support.RunningApp;
-import org.junit.jupiter.api.AfterAll;
+import io.taskbot.app.support.TaskbotApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,20 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client would not send them: they are answered in the contract's JSON with the usual security headers, not with
  * Tomcat's HTML error page.
  */
+@TaskbotApp
 class MalformedRequestsIT {
 
-    @TempDir
-    static Path dataDir;
     static RunningApp app;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
+    static void connect(RunningApp running) {
+        app = running;
     }
 
     record RawResponse(int status, String head, JsonNode body) {

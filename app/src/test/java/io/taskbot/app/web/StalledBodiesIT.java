@@ -40,7 +40,7 @@ class StalledBodiesIT {
     static void startApp() {
         // no limits: the probe's requests come from one address, and all of them must reach the body
         app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false",
-                "taskbot.web.body-timeout", "10s"));
+                "taskbot.web.body-timeout", "40s"));
     }
 
     @AfterAll
