@@ -58,10 +58,13 @@ public record TaskbotProperties(
     private static final String POSITIVE = "must be a positive duration";
 
     /**
-     * @param uri      a MongoDB connection string; unset starts the in-process server under the data dir
-     * @param database the database that holds the read models and accounts
+     * @param uri               a MongoDB connection string; unset starts the in-process server under the data dir
+     * @param database          the database that holds the read models and accounts
+     * @param clientCertificate with {@code uri}: a PEM file with the key and certificate this node presents over TLS,
+     *                          the certificate also being the only server certificate it trusts; that is how further
+     *                          nodes reach the embedded read store of a first node ({@code <data-dir>/mongo-tls.pem})
      */
-    public record Mongodb(String uri, @NotBlank @DefaultValue("taskbot") String database) {
+    public record Mongodb(String uri, @NotBlank @DefaultValue("taskbot") String database, Path clientCertificate) {
 
         public boolean embedded() {
             return uri == null || uri.isBlank();

@@ -77,6 +77,17 @@ final class EmbeddedMongoTls {
         }
     }
 
+    /** The key and certificate another node keeps, for a client that connects to that node's embedded store. */
+    static EmbeddedMongoTls load(Path file) {
+        try {
+            return read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the MongoDB client certificate " + file, e);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the MongoDB client certificate " + file, e);
+        }
+    }
+
     Path file() {
         return file;
     }

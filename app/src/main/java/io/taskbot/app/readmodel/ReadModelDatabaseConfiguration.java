@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -36,10 +37,16 @@ class ReadModelDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     MongoClient readModelMongoClient(TaskbotProperties properties, ObjectProvider<EmbeddedMongo> embedded) {
         if (!properties.mongodb().embedded()) {
-            return MongoClients.create(MongoClientSettings.builder()
+            MongoClientSettings.Builder settings = MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(properties.mongodb().uri()))
-                    .applicationName("taskbot")
-                    .build());
+                    .applicationName("taskbot");
+            Path certificate = properties.mongodb().clientCertificate();
+            if (certificate != null) {
+                // another node's embedded store: present its certificate, and trust only a server that has it
+                settings.applyToSslSettings(tls -> tls.enabled(true)
+                        .context(EmbeddedMongoTls.load(certificate.toAbsolutePath()).clientContext()));
+            }
+            return MongoClients.create(settings.build());
         }
         // the embedded server takes only clients that present its certificate, see EmbeddedMongoTls
         EmbeddedMongo server = embedded.getObject();

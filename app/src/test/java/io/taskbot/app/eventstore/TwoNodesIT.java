@@ -59,6 +59,7 @@ class TwoNodesIT {
         second.put("spring.flyway.create-schemas", "false");
         second.put("taskbot.mongodb.uri", nodeOne.bean(com.mongodb.client.MongoClient.class).getClusterDescription()
                 .getServerDescriptions().get(0).getAddress().toString().transform(address -> "mongodb://" + address));
+        second.put("taskbot.mongodb.client-certificate", nodeOneDir.resolve("mongo-tls.pem").toString());
         nodeTwo = RunningApp.start(nodeTwoDir, second);
     }
 

@@ -71,6 +71,7 @@ class SharedReadStoreIT {
 
         // on the read store every node can see, the second node serves the same accounts, and new ones apart
         second.put("taskbot.mongodb.uri", mongoUriOf(nodeOne));
+        second.put("taskbot.mongodb.client-certificate", nodeOneDir.resolve("mongo-tls.pem").toString());
         nodeTwo = RunningApp.start(nodeTwoDir, second);
         V1User other = V1Users.register(nodeTwo.client(), "other");
         assertThat(other.id()).isNotEqualTo(victim.id());
@@ -85,7 +86,7 @@ class SharedReadStoreIT {
         // the same node on the same data dir comes back at once
         nodeOne.close();
         nodeOne = RunningApp.start(nodeOneDir, second.entrySet().stream()
-                .filter(entry -> !entry.getKey().equals("taskbot.mongodb.uri"))
+                .filter(entry -> !entry.getKey().startsWith("taskbot.mongodb."))
                 .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()), Map::putAll));
         assertThat(nodeOne.client().get("/v1/auth/me", victim.token()).status()).isEqualTo(200);
 
