@@ -70,6 +70,7 @@ public class Bench {
     static String postgresUrl = System.getProperty("bench.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
     static String postgresUser = System.getProperty("bench.postgres-user", "postgres");
     static final String ADMIN_EMAIL = "bench-admin@example.com";
+    static final String ADMIN_PASSWORD = "bench-admin-pass-1";
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final List<Server> RUNNING = Collections.synchronizedList(new ArrayList<>());
@@ -310,7 +311,8 @@ public class Bench {
     static Server startTaskbot(String name, Path data, List<String> extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("-jar", taskbotJar, "--taskbot.data-dir=" + data,
                 "--taskbot.rate-limits.enabled=false", "--taskbot.kafka.embedded-port=0",
-                "--taskbot.admins=" + ADMIN_EMAIL,
+                // admins are made by the operator at start, never by sign-up
+                "--taskbot.admins=" + ADMIN_EMAIL, "--taskbot.admin-password=" + ADMIN_PASSWORD,
                 // the full run outlasts the default 1 h token lifetime
                 "--taskbot.jwt.ttl=12h"));
         args.addAll(extra);
@@ -331,7 +333,7 @@ public class Bench {
 
         Store(Server server) throws Exception {
             this.server = server;
-            this.admin = Http.account(server.base(), "bench-admin", ADMIN_EMAIL);
+            this.admin = Http.login(server.base(), ADMIN_EMAIL, ADMIN_PASSWORD);
         }
 
         String base() {
@@ -658,6 +660,10 @@ public class Bench {
             String password = "bench-pass-1";
             send(base + "/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"username\":\"" + username
                     + "\",\"password\":\"" + password + "\"}", "POST", 200);
+            return login(base, username, password);
+        }
+
+        static Account login(String base, String username, String password) throws Exception {
             String login = send(base + "/api/v1/auth/login", null,
                     "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", "POST", 200);
             Matcher m = TOKEN.matcher(login);
