@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public final class StorageFailures {
 
+    /** How long a client is told to wait before it tries a write again while a store cannot write. */
+    public static final String RETRY_AFTER_SECONDS = "10";
+
     /** MongoDB's {@code HostUnreachable}, also what the embedded MongoDB answers while its store is closed. */
     private static final int MONGO_HOST_UNREACHABLE = 6;
 

@@ -19,7 +19,6 @@ import java.util.Set;
  */
 final class StorageWriteGuard extends OncePerRequestFilter {
 
-    static final String RETRY_AFTER_SECONDS = "10";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final StorageSupervisor supervisor;
@@ -37,7 +36,7 @@ final class StorageWriteGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.RETRY_AFTER, StorageFailures.RETRY_AFTER_SECONDS);
         errors.write(request, response, unavailable());
     }
 

@@ -52,7 +52,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static final ApiError STORE_UNAVAILABLE = ApiError.of(ApiError.Kind.UNAVAILABLE,
             "The server cannot reach its storage right now; try again later");
-    static final String STORE_RETRY_AFTER_SECONDS = "10";
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ErrorResponder errors;
@@ -135,7 +134,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> storeUnavailable(Exception exception, HttpServletRequest request) {
         log.warn("Request to {} failed because a store is unavailable: {}", ErrorResponder.pathOf(request),
                 exception.toString());
-        return errors.entity(request, STORE_UNAVAILABLE, retryAfter(STORE_RETRY_AFTER_SECONDS));
+        return errors.entity(request, STORE_UNAVAILABLE, retryAfter(StorageFailures.RETRY_AFTER_SECONDS));
     }
 
     private static HttpHeaders retryAfter(String seconds) {

@@ -36,7 +36,7 @@ class ContractErrorController implements ErrorController {
             log.warn("Request to {} failed because a store is unavailable: {}", ErrorResponder.pathOf(request),
                     failure.toString());
             HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.STORE_RETRY_AFTER_SECONDS);
+            headers.set(HttpHeaders.RETRY_AFTER, StorageFailures.RETRY_AFTER_SECONDS);
             return errors.entity(request, ApiExceptionHandler.STORE_UNAVAILABLE, headers);
         }
         if (status >= 500 && exception instanceof Throwable failure) {
