@@ -129,7 +129,9 @@ final class EmbeddedKafka implements AutoCloseable {
         try {
             server.join();
         } catch (CompletionException notStarted) {
-            return;
+            if (restarted == null) {
+                return;
+            }
         }
         running = current();
         // bounded: a broker restarted after a failed log dir can wait minutes for its controlled shutdown, and the
@@ -149,10 +151,12 @@ final class EmbeddedKafka implements AutoCloseable {
             formatOnFirstStart(logDir);
             Properties properties = serverProperties(logDir, clientPort, controllerPort);
             properties.putAll(saslProperties(credentials));
-            starting = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
-            starting.startup();
+            // known before the start: a broker that gives up while it starts (a full disk) is restarted like one that
+            // gave up later
             startedWith = properties;
             STARTED.add(this);
+            starting = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+            starting.startup();
             log.info("Embedded Kafka broker listening on {} (data in {}, started in {} ms); watch task events with: "
                             + "kcat -b {} -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=PLAIN "
                             + "-X sasl.username={} -X sasl.password=\"$(cat {})\" -C -u -o end -t {} -f '%k %h %s\\n'",
@@ -166,6 +170,8 @@ final class EmbeddedKafka implements AutoCloseable {
             if (starting != null) {
                 starting.shutdown();
             }
+            // restartIfFailed starts it again once the data dir can be written (the storage supervisor asks)
+            failed.set(true);
             server.completeExceptionally(e);
         }
     }
@@ -219,9 +225,13 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** The broker running now: the restarted one, else the first one if its start completed; null if none. */
     private KafkaRaftServer current() {
         KafkaRaftServer replacement = restarted;
-        return replacement != null ? replacement : server.getNow(null);
+        if (replacement != null) {
+            return replacement;
+        }
+        return server.isDone() && !server.isCompletedExceptionally() ? server.join() : null;
     }
 
     /**
