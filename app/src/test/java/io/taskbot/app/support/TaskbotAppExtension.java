@@ -30,6 +30,9 @@ public final class TaskbotAppExtension implements BeforeAllCallback, ParameterRe
     public static final Map<String, String> DEFAULTS = Map.of(
             // rate limits have their own IT; elsewhere they would only count the suite's requests
             "taskbot.rate-limits.enabled", "false",
+            // longer than the test client's own 30 s time-out: StalledBodiesIT tells a held request thread (the
+            // client gives up) from a free one (answered while the stalled bodies still wait)
+            "taskbot.web.body-timeout", "40s",
             "taskbot.admins", Admins.EMAIL,
             "taskbot.admin-password", Admins.PASSWORD);
 
