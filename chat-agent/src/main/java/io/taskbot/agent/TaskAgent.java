@@ -80,7 +80,8 @@ public class TaskAgent {
         send(new PostUserMessageCommand(turn.conversationId(), turn.user(), turn.message(), postedAt), metadata);
 
         List<MessageView> history = historyBefore(turn, postedAt);
-        TaskTools tools = new TaskTools(commands, queries, clock, turn.user(), channel, turn.correlationId());
+        TaskTools tools = new TaskTools(commands, queries, clock, turn.user(), turn.zone(), channel,
+                turn.correlationId());
         ZonedDateTime userNow = ZonedDateTime.now(clock.withZone(turn.zone()));
         List<TaskSnapshot> tasks = tasksOf(turn);
         String systemPrompt = AgentPrompt.render(userNow, tasks);

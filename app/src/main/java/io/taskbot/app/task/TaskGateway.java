@@ -15,6 +15,7 @@ import io.taskbot.task.TaskLookup;
 import io.taskbot.task.TaskPage;
 import io.taskbot.task.TaskView;
 import io.taskbot.task.TaskWritten;
+import io.taskbot.task.UndoTaskCommand;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -47,6 +48,11 @@ public class TaskGateway {
     }
 
     public TaskView update(UpdateTaskCommand command, Caller caller) {
+        return visible(caller.user(), send(command, caller));
+    }
+
+    /** Takes back the task's most recent change; answers with the task as it is after the undo. */
+    public TaskView undo(UndoTaskCommand command, Caller caller) {
         return visible(caller.user(), send(command, caller));
     }
 

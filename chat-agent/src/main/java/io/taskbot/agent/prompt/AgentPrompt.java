@@ -43,6 +43,8 @@ public final class AgentPrompt {
             - When a reference could mean more than one task, or none, ask back instead of guessing.
             - Dates: due_date is YYYY-MM-DD, or an ISO-8601 date-time with the user's offset when a time is given,
               interpreted in the user's time zone below.
+            - A repeating task has a recurrence, an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=MO; completing it moves
+              it to its next due date, which you tell the user. undo_todo takes back a task's most recent change.
             - Answer briefly. Small talk needs no tool.
             """;
 

@@ -14,6 +14,7 @@ import io.taskbot.task.DueDate;
 import io.taskbot.task.FindTaskQuery;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Recurrence;
 import io.taskbot.task.TaskErrorCode;
 import io.taskbot.task.TaskException;
 import io.taskbot.task.TaskFilter;
@@ -24,6 +25,7 @@ import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.task.TaskWritten;
+import io.taskbot.task.UndoTaskCommand;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -34,6 +36,8 @@ import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,9 @@ import java.util.Map;
 public final class TaskTools {
 
     static final int LIST_LIMIT = 100;
+    private static final String RECURRENCE = "how the task repeats: an RFC 5545 RRULE without the RRULE: prefix, "
+            + "e.g. FREQ=WEEKLY;BYDAY=MO (every monday), FREQ=DAILY;INTERVAL=2 (every other day), "
+            + "FREQ=MONTHLY;BYMONTHDAY=1, FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9;BYMINUTE=0 (weekdays at 9am)";
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -55,14 +62,23 @@ public final class TaskTools {
     private final QueryGateway queries;
     private final Clock clock;
     private final UserId user;
+    private final ZoneId zone;
     private final Map<String, String> metadata;
 
+    /** Tools for a user in UTC. */
     public TaskTools(CommandGateway commands, QueryGateway queries, Clock clock, UserId user, Channel channel,
                      String correlationId) {
+        this(commands, queries, clock, user, ZoneOffset.UTC, channel, correlationId);
+    }
+
+    /** Tools for a user in {@code zone}, in which recurrences are expanded. */
+    public TaskTools(CommandGateway commands, QueryGateway queries, Clock clock, UserId user, ZoneId zone,
+                     Channel channel, String correlationId) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
         this.user = user;
+        this.zone = zone;
         this.metadata = MetadataKeys.of(user, channel, correlationId);
     }
 
@@ -72,12 +88,19 @@ public final class TaskTools {
             @P(value = "more details, at most 1000 characters", required = false) String description,
             @P(value = "low, medium (default), high or urgent", required = false) String priority,
             @P(value = "YYYY-MM-DD, or an ISO-8601 date-time with offset", required = false) String due_date,
-            @P(value = "tags without #", required = false) List<String> tags) {
+            @P(value = "tags without #", required = false) List<String> tags,
+            @P(value = RECURRENCE, required = false) String recurrence) {
         return run(() -> {
             CreateTaskCommand command = new CreateTaskCommand(user, title, description, priority(priority),
-                    dueDate(due_date), tags, clock.instant());
+                    dueDate(due_date), tags, clock.instant())
+                    .withRecurrence(stopsRecurrence(recurrence) ? null : Recurrence.parse(recurrence), zone);
             return json(Todo.of(visible(send(command))));
         });
+    }
+
+    /** {@link #createTodo} of a task that does not repeat. */
+    public String createTodo(String title, String description, String priority, String due_date, List<String> tags) {
+        return createTodo(title, description, priority, due_date, tags, null);
     }
 
     @Tool(name = "update_todo", value = "Changes a task of the user; only the given fields change. "
@@ -91,9 +114,11 @@ public final class TaskTools {
             @P(value = "the complete new list of tags", required = false) List<String> tags,
             @P(value = "true when the task is done, false to reopen it", required = false) Boolean completed,
             @P(value = "true removes the task's due date (then leave due_date out)", required = false)
-            Boolean clear_due_date) {
+            Boolean clear_due_date,
+            @P(value = RECURRENCE + "; an empty string or none stops the task repeating", required = false)
+            String recurrence) {
         return run(() -> {
-            UpdateTaskCommand command = UpdateTaskCommand.of(taskId(id), user, clock.instant())
+            UpdateTaskCommand command = UpdateTaskCommand.of(taskId(id), user, clock.instant()).inZone(zone)
                     .withTitle(title)
                     .withDescription(description)
                     .withPriority(priority(priority))
@@ -104,8 +129,23 @@ public final class TaskTools {
             } else if (Boolean.TRUE.equals(clear_due_date)) {
                 command = command.withoutDueDate();
             }
+            if (recurrence != null) {
+                command = stopsRecurrence(recurrence) ? command.withoutRecurrence()
+                        : command.withRecurrence(Recurrence.parse(recurrence));
+            }
             return json(Todo.of(visible(send(command))));
         });
+    }
+
+    /** {@link #updateTodo} that leaves the recurrence as it is. */
+    public String updateTodo(String id, String title, String description, String priority, String due_date,
+                             List<String> tags, Boolean completed, Boolean clear_due_date) {
+        return updateTodo(id, title, description, priority, due_date, tags, completed, clear_due_date, null);
+    }
+
+    @Tool(name = "undo_todo", value = "Reverts the most recent change of one task and returns it as it is now")
+    public String undoTodo(@P("the task's id") String id) {
+        return run(() -> json(Todo.of(visible(send(new UndoTaskCommand(taskId(id), user, clock.instant()))))));
     }
 
     @Tool(name = "delete_todo", value = "Deletes one task of the user and returns what was deleted")
@@ -224,6 +264,11 @@ public final class TaskTools {
         }
         return Priority.fromWireName(priority).orElseThrow(() ->
                 new IllegalArgumentException("priority must be low, medium, high or urgent"));
+    }
+
+    /** For the model, which may say "none" rather than leave the field out. */
+    private static boolean stopsRecurrence(String recurrence) {
+        return recurrence == null || recurrence.isBlank() || recurrence.strip().equalsIgnoreCase("none");
     }
 
     private static DueDate dueDate(String dueDate) {

@@ -10,9 +10,11 @@ import io.taskbot.task.DeleteTaskCommand;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Recurrence;
 import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
+import io.taskbot.task.UndoTaskCommand;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import org.axonframework.messaging.Message;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +106,51 @@ class TaskToolsTest {
                 UpdateTaskCommand.of(task.id(), ALICE, NOW).withStatus(TaskStatus.COMPLETED),
                 // an empty due date means "not given", not "clear it"
                 UpdateTaskCommand.of(task.id(), ALICE, NOW).withStatus(TaskStatus.PENDING));
+    }
+
+    @Test
+    void recurrenceIsARuleExpandedInTheUsersZoneAndNoneStopsIt() throws Exception {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        TaskTools inBerlin = new TaskTools(taskbot.commands(), taskbot.queries(), Clock.fixed(NOW, ZoneOffset.UTC),
+                ALICE, berlin, CHANNEL, "req-1");
+
+        JsonNode todo = JSON.readTree(inBerlin.createTodo("Team meeting", null, null, "2026-03-02", null,
+                "FREQ=WEEKLY;BYDAY=MO"));
+        String id = todo.get("id").asText();
+        JsonNode stopped = JSON.readTree(inBerlin.updateTodo(id, null, null, null, null, null, null, null, "none"));
+        JsonNode again = JSON.readTree(inBerlin.updateTodo(id, null, null, null, null, null, null, null,
+                "FREQ=DAILY"));
+
+        assertThat(todo.get("recurrence").asText()).isEqualTo("FREQ=WEEKLY;BYDAY=MO");
+        assertThat(taskbot.sent(CreateTaskCommand.class).get(0).recurrence())
+                .isEqualTo(Recurrence.parse("FREQ=WEEKLY;BYDAY=MO"));
+        assertThat(taskbot.sent(CreateTaskCommand.class).get(0).zone()).isEqualTo(berlin);
+        assertThat(stopped.get("recurrence").isNull()).as("a todo always shows its recurrence").isTrue();
+        assertThat(taskbot.sent(UpdateTaskCommand.class).get(0).clearRecurrence()).isTrue();
+        assertThat(again.get("recurrence").asText()).isEqualTo("FREQ=DAILY");
+        assertThat(taskbot.sent(UpdateTaskCommand.class).get(1).zone()).isEqualTo(berlin);
+    }
+
+    @Test
+    void aMalformedRuleIsAnErrorTheModelCanRelayAndSendsNothing() throws Exception {
+        assertThat(error(tools.createTodo("Gym", null, null, null, null, "every monday")))
+                .contains("RFC 5545");
+        assertThat(taskbot.sent(CreateTaskCommand.class)).isEmpty();
+    }
+
+    @Test
+    void undoSendsOneUndoForTheTurnsUserAndAnswersWithTheTaskAsItIsNow() throws Exception {
+        TaskView task = taskbot.seed(ALICE, "Call mum");
+        String id = Long.toString(task.id().value());
+        tools.updateTodo(id, "Call dad", null, null, null, null, null, null);
+
+        JsonNode undone = JSON.readTree(tools.undoTodo(id));
+
+        assertThat(taskbot.sent(UndoTaskCommand.class)).containsExactly(new UndoTaskCommand(task.id(), ALICE, NOW));
+        assertThat(undone.get("title").asText()).isEqualTo("Call mum");
+        assertThat(error(tools.undoTodo(id))).contains("no change left to undo");
+        assertThat(error(tools.undoTodo(Long.toString(taskbot.seed(BOB, "Bob's").id().value()))))
+                .isEqualTo("no task with this id");
     }
 
     @Test

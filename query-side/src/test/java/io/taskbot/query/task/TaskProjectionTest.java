@@ -4,10 +4,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.taskbot.query.progress.ProjectionProgress;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.FindTaskQuery;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Recurrence;
+import io.taskbot.task.Schedule;
 import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
@@ -17,20 +20,23 @@ import io.taskbot.task.TaskDueDateChangedEvent;
 import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskLookup;
+import io.taskbot.task.TaskOccurrenceCompletedEvent;
 import io.taskbot.task.TaskPriorityChangedEvent;
+import io.taskbot.task.TaskRecurrenceChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
+import io.taskbot.task.TaskRestoredEvent;
 import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskTagsChangedEvent;
 import io.taskbot.task.TaskView;
 import io.taskbot.user.UserId;
-import io.taskbot.query.progress.ProjectionProgress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +162,34 @@ class TaskProjectionTest {
         projection.on(new TaskRenamedEvent(TaskId.of(1), "Buy rye bread", T1), 1);
         assertThat(queries.handle(new FindTaskQuery(ALICE, TaskId.of(1), 1)).task().title())
                 .isEqualTo("Buy rye bread");
+    }
+
+    @Test
+    void aRecurringTaskKeepsItsScheduleThroughTheStore() {
+        Schedule weekly = new Schedule(Recurrence.parse("FREQ=WEEKLY;BYDAY=MO"), DueDate.parse("2026-11-23"),
+                ZoneId.of("Europe/Berlin"));
+        projection.on(created(1, ALICE, "Water the plants", Priority.MEDIUM, T0), 0);
+        projection.on(new TaskRecurrenceChangedEvent(TaskId.of(1), weekly, T1), 1);
+        projection.on(new TaskOccurrenceCompletedEvent(TaskId.of(1), DueDate.parse("2026-11-23"),
+                DueDate.parse("2026-11-30"), T1.plusSeconds(1)), 2);
+
+        TaskView view = task(1, ALICE);
+        assertThat(view.recurrence()).isEqualTo(Recurrence.parse("FREQ=WEEKLY;BYDAY=MO"));
+        assertThat(view.dueDate()).isEqualTo(DueDate.parse("2026-11-30"));
+        assertThat(view.status()).isEqualTo(TaskStatus.PENDING);
+
+        projection.on(new TaskRecurrenceChangedEvent(TaskId.of(1), null, T1.plusSeconds(2)), 3);
+        assertThat(task(1, ALICE).recurrence()).isNull();
+    }
+
+    @Test
+    void aRestoredTaskIsThereAgain() {
+        projection.on(created(1, ALICE, "Buy bread", Priority.MEDIUM, T0), 0);
+        projection.on(new TaskDeletedEvent(TaskId.of(1), T1), 1);
+        projection.on(new TaskRestoredEvent(TaskId.of(1), T1.plusSeconds(1)), 2);
+
+        assertThat(task(1, ALICE).title()).isEqualTo("Buy bread");
+        assertThat(task(1, ALICE).version()).isEqualTo(2);
     }
 
     @Test
