@@ -1,10 +1,10 @@
 package io.taskbot.app.contract004;
 
 import io.taskbot.app.security.CurrentUser;
-import io.taskbot.app.task.Caller;
 import io.taskbot.app.task.PastInstant;
 import io.taskbot.app.task.TaskGateway;
 import io.taskbot.app.task.TaskRequests;
+import io.taskbot.messaging.Caller;
 import io.taskbot.messaging.Channel;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;

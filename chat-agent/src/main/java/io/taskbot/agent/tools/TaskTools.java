@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import io.taskbot.messaging.Caller;
 import io.taskbot.messaging.Channel;
-import io.taskbot.messaging.MetadataKeys;
+import io.taskbot.messaging.ReadModelLagException;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;
 import io.taskbot.task.DueDate;
@@ -24,12 +25,10 @@ import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.task.TaskWritten;
+import io.taskbot.task.TaskWrites;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.Clock;
@@ -51,19 +50,19 @@ public final class TaskTools {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private final CommandGateway commands;
+    private final TaskWrites writes;
     private final QueryGateway queries;
     private final Clock clock;
     private final UserId user;
-    private final Map<String, String> metadata;
+    private final Caller caller;
 
     public TaskTools(CommandGateway commands, QueryGateway queries, Clock clock, UserId user, Channel channel,
                      String correlationId) {
-        this.commands = commands;
+        this.writes = new TaskWrites(commands, queries);
         this.queries = queries;
         this.clock = clock;
         this.user = user;
-        this.metadata = MetadataKeys.of(user, channel, correlationId);
+        this.caller = new Caller(user, channel, correlationId);
     }
 
     @Tool(name = "create_todo", value = "Creates a task on the user's list and returns it")
@@ -112,8 +111,7 @@ public final class TaskTools {
     public String deleteTodo(@P("the task's id") String id) {
         return run(() -> {
             TaskView task = current(taskId(id));
-            TaskWritten written = send(new DeleteTaskCommand(task.id(), user, clock.instant()));
-            query(FindTaskQuery.after(user, written), TaskLookup.class);
+            writes.awaitDeletion(user, send(new DeleteTaskCommand(task.id(), user, clock.instant())));
             return json(Todo.of(task));
         });
     }
@@ -140,21 +138,12 @@ public final class TaskTools {
     }
 
     private TaskWritten send(Object command) {
-        try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(MetaData.from(metadata)));
-        } catch (AggregateNotFoundException e) {
-            throw new TaskException(TaskErrorCode.NOT_FOUND, "no such task");
-        }
+        return writes.send(command, caller);
     }
 
     /** The task as the read model shows it after the write, so that a listing right after includes it. */
     private TaskView visible(TaskWritten written) {
-        TaskLookup lookup = query(FindTaskQuery.after(user, written), TaskLookup.class);
-        if (lookup.outcome() != TaskLookup.Outcome.FOUND) {
-            throw new TaskException(TaskErrorCode.NOT_FOUND, "the task was saved but cannot be read yet");
-        }
-        return lookup.task();
+        return writes.visible(user, written);
     }
 
     private TaskView current(TaskId id) {
@@ -176,7 +165,8 @@ public final class TaskTools {
 
     /**
      * A refused or malformed call (a domain error) becomes an error the model can relay; it never reaches the user as
-     * a failure. Anything else is a bug and propagates as it is, to be logged and answered 500.
+     * a failure. So does a write the read model does not show in time: it is stored, and the model can say so.
+     * Anything else is a bug and propagates as it is, to be logged and answered 500.
      */
     private static String run(ToolBody body) {
         try {
@@ -187,7 +177,7 @@ public final class TaskTools {
                 default -> e.getMessage();
             };
             return error(message);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ReadModelLagException e) {
             return error(e.getMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a tool result as JSON", e);

@@ -161,6 +161,15 @@ class TaskToolsTest {
         assertThat(taskbot.sent(DeleteTaskCommand.class)).isEmpty();
     }
 
+    @Test
+    void aWriteTheReadModelDoesNotShowInTimeIsReportedAsSavedButNotYetVisible() {
+        taskbot.holdTheReadModelBack();
+
+        assertThat(error(tools.createTodo("Buy milk", null, null, null, null)))
+                .isEqualTo("Task 1 was saved but the read model is behind; read it again shortly");
+        assertThat(taskbot.tasksOf(ALICE)).extracting(TaskView::title).containsExactly("Buy milk");
+    }
+
     private static String error(String toolResult) {
         try {
             Map<String, Object> answer = JSON.readValue(toolResult,
