@@ -2,6 +2,7 @@ package io.taskbot.agent.tools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.langchain4j.agent.tool.P;
@@ -34,6 +35,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -104,6 +106,28 @@ public final class TaskTools {
                 command = command.withoutDueDate();
             }
             return json(Todo.of(visible(send(command))));
+        });
+    }
+
+    @Tool(name = "complete_todos", value = "Marks several tasks of the user done in one call, or reopens them with "
+            + "completed=false; answers each task in the order given, or {id, error} for one it could not change")
+    public String completeTodos(
+            @P("the tasks' ids") List<String> ids,
+            @P(value = "true (the default) marks them done, false reopens them", required = false) Boolean completed) {
+        return run(() -> {
+            if (ids == null || ids.isEmpty() || ids.size() > LIST_LIMIT) {
+                throw new IllegalArgumentException("name between 1 and " + LIST_LIMIT + " task ids");
+            }
+            TaskStatus status = Boolean.FALSE.equals(completed) ? TaskStatus.PENDING : TaskStatus.COMPLETED;
+            List<JsonNode> answers = new ArrayList<>();
+            for (String id : ids) {
+                JsonNode answer = JSON.readTree(run(() -> json(Todo.of(visible(send(
+                        UpdateTaskCommand.of(taskId(id), user, clock.instant()).withStatus(status)))))));
+                // one id's refusal does not stop the others; the model learns which one it was
+                answers.add(answer.has("error")
+                        ? JSON.createObjectNode().put("id", id).set("error", answer.get("error")) : answer);
+            }
+            return json(answers);
         });
     }
 
@@ -181,6 +205,16 @@ public final class TaskTools {
             return error(e.getMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a tool result as JSON", e);
+        }
+    }
+
+    /** Whether a tool's result is the {@code {"error": ...}} of a refused call rather than its answer. */
+    public static boolean isError(String toolResult) {
+        try {
+            JsonNode result = JSON.readTree(toolResult);
+            return result.isObject() && result.size() == 1 && result.has("error");
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 
