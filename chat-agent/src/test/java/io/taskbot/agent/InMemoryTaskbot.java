@@ -63,6 +63,7 @@ public final class InMemoryTaskbot {
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
     private final SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
     private long nextTaskId = 1;
+    private boolean readModelBehind;
     private long nextMessageId = 1;
 
     private static final class Conversation {
@@ -90,8 +91,12 @@ public final class InMemoryTaskbot {
         query(FindTasksQuery.class, TaskPage.class, this::list);
         query(FindConversationQuery.class, ConversationLookup.class, find -> {
             Conversation conversation = conversations.get(find.conversationId());
-            return conversation == null || !conversation.owner.equals(find.owner()) ? ConversationLookup.none()
-                    : new ConversationLookup(find.conversationId(), conversation.version);
+            if (conversation == null || !conversation.owner.equals(find.owner())) {
+                return ConversationLookup.none();
+            }
+            // as the history answers a wait it gave up on: with what it holds, a version before the write
+            boolean behind = readModelBehind && find.minVersion() > FindConversationQuery.ANY_VERSION;
+            return new ConversationLookup(find.conversationId(), behind ? find.minVersion() - 1 : conversation.version);
         });
         query(FindRecentMessagesQuery.class, MessagePage.class, find -> {
             Conversation conversation = conversations.get(find.conversationId());
@@ -119,6 +124,11 @@ public final class InMemoryTaskbot {
 
     public synchronized List<TaskView> tasksOf(UserId owner) {
         return tasks.values().stream().filter(task -> task.owner().equals(owner)).toList();
+    }
+
+    /** From now on the read models do not catch up with writes in time: reads that wait for a write miss it. */
+    public synchronized void holdTheReadModelBack() {
+        readModelBehind = true;
     }
 
     /** Every command and query that reached the buses, in order. */
@@ -224,6 +234,9 @@ public final class InMemoryTaskbot {
     }
 
     private TaskLookup find(FindTaskQuery find) {
+        if (readModelBehind && find.minVersion() > FindTaskQuery.ANY_VERSION) {
+            return TaskLookup.behind();
+        }
         TaskView task = tasks.get(find.taskId());
         if (task == null) {
             return TaskLookup.notFound();

@@ -1,6 +1,7 @@
 package io.taskbot.app.task;
 
 import io.taskbot.app.web.RequestIds;
+import io.taskbot.messaging.Caller;
 import io.taskbot.messaging.Channel;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.Priority;

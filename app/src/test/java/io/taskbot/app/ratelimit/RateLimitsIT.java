@@ -247,6 +247,25 @@ class RateLimitsIT {
     }
 
     @Test
+    void theMcpServerTakesOneThousandRequestsPerHourFromOneUser() {
+        V1User user = V1Users.register(fromNewAddress(), "mcp");
+        V1User other = V1Users.register(fromNewAddress(), "mcp-other");
+        for (int i = 1; i <= 1000; i++) {
+            // a GET without a session is refused by the MCP transport itself: it counts, and costs no tool call
+            Response response = client.get("/mcp", user.token());
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+        }
+        assertAllowed(client.get("/mcp", other.token()), 1000, 999);
+
+        Response refused = client.get("/mcp", user.token());
+        assertThat(assertRefused(refused, 1000)).isBetween(1L, 3600L);
+        assertThat(refused.json().at("/error/code").asText()).isEqualTo("RATE_LIMITED");
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(client.get("/mcp", user.token()).status()).isEqualTo(400);
+    }
+
+    @Test
     void forwardedForIsNotBelievedUnlessTheProxyIsTrusted(@TempDir Path otherDataDir) {
         Map<String, String> otherDatabase = Databases.freshEventStore();
         try (RunningApp plain = RunningApp.start(otherDataDir, otherDatabase, new ManualTimeMeter())) {

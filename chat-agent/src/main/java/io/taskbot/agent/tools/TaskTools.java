@@ -2,12 +2,14 @@ package io.taskbot.agent.tools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import io.taskbot.messaging.Caller;
 import io.taskbot.messaging.Channel;
-import io.taskbot.messaging.MetadataKeys;
+import io.taskbot.messaging.ReadModelLagException;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;
 import io.taskbot.task.DueDate;
@@ -25,13 +27,11 @@ import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.task.TaskWritten;
+import io.taskbot.task.TaskWrites;
 import io.taskbot.task.UndoTaskCommand;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.Clock;
@@ -39,6 +39,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,12 +59,12 @@ public final class TaskTools {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private final CommandGateway commands;
+    private final TaskWrites writes;
     private final QueryGateway queries;
     private final Clock clock;
     private final UserId user;
     private final ZoneId zone;
-    private final Map<String, String> metadata;
+    private final Caller caller;
 
     /** Tools for a user in UTC. */
     public TaskTools(CommandGateway commands, QueryGateway queries, Clock clock, UserId user, Channel channel,
@@ -74,12 +75,12 @@ public final class TaskTools {
     /** Tools for a user in {@code zone}, in which recurrences are expanded. */
     public TaskTools(CommandGateway commands, QueryGateway queries, Clock clock, UserId user, ZoneId zone,
                      Channel channel, String correlationId) {
-        this.commands = commands;
+        this.writes = new TaskWrites(commands, queries);
         this.queries = queries;
         this.clock = clock;
         this.user = user;
         this.zone = zone;
-        this.metadata = MetadataKeys.of(user, channel, correlationId);
+        this.caller = new Caller(user, channel, correlationId);
     }
 
     @Tool(name = "create_todo", value = "Creates a task on the user's list and returns it")
@@ -148,12 +149,33 @@ public final class TaskTools {
         return run(() -> json(Todo.of(visible(send(new UndoTaskCommand(taskId(id), user, clock.instant()))))));
     }
 
+    @Tool(name = "complete_todos", value = "Marks several tasks of the user done in one call, or reopens them with "
+            + "completed=false; answers each task in the order given, or {id, error} for one it could not change")
+    public String completeTodos(
+            @P("the tasks' ids") List<String> ids,
+            @P(value = "true (the default) marks them done, false reopens them", required = false) Boolean completed) {
+        return run(() -> {
+            if (ids == null || ids.isEmpty() || ids.size() > LIST_LIMIT) {
+                throw new IllegalArgumentException("name between 1 and " + LIST_LIMIT + " task ids");
+            }
+            TaskStatus status = Boolean.FALSE.equals(completed) ? TaskStatus.PENDING : TaskStatus.COMPLETED;
+            List<JsonNode> answers = new ArrayList<>();
+            for (String id : ids) {
+                JsonNode answer = JSON.readTree(run(() -> json(Todo.of(visible(send(
+                        UpdateTaskCommand.of(taskId(id), user, clock.instant()).inZone(zone).withStatus(status)))))));
+                // one id's refusal does not stop the others; the model learns which one it was
+                answers.add(answer.has("error")
+                        ? JSON.createObjectNode().put("id", id).set("error", answer.get("error")) : answer);
+            }
+            return json(answers);
+        });
+    }
+
     @Tool(name = "delete_todo", value = "Deletes one task of the user and returns what was deleted")
     public String deleteTodo(@P("the task's id") String id) {
         return run(() -> {
             TaskView task = current(taskId(id));
-            TaskWritten written = send(new DeleteTaskCommand(task.id(), user, clock.instant()));
-            query(FindTaskQuery.after(user, written), TaskLookup.class);
+            writes.awaitDeletion(user, send(new DeleteTaskCommand(task.id(), user, clock.instant())));
             return json(Todo.of(task));
         });
     }
@@ -180,21 +202,12 @@ public final class TaskTools {
     }
 
     private TaskWritten send(Object command) {
-        try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(MetaData.from(metadata)));
-        } catch (AggregateNotFoundException e) {
-            throw new TaskException(TaskErrorCode.NOT_FOUND, "no such task");
-        }
+        return writes.send(command, caller);
     }
 
     /** The task as the read model shows it after the write, so that a listing right after includes it. */
     private TaskView visible(TaskWritten written) {
-        TaskLookup lookup = query(FindTaskQuery.after(user, written), TaskLookup.class);
-        if (lookup.outcome() != TaskLookup.Outcome.FOUND) {
-            throw new TaskException(TaskErrorCode.NOT_FOUND, "the task was saved but cannot be read yet");
-        }
-        return lookup.task();
+        return writes.visible(user, written);
     }
 
     private TaskView current(TaskId id) {
@@ -216,7 +229,8 @@ public final class TaskTools {
 
     /**
      * A refused or malformed call (a domain error) becomes an error the model can relay; it never reaches the user as
-     * a failure. Anything else is a bug and propagates as it is, to be logged and answered 500.
+     * a failure. So does a write the read model does not show in time: it is stored, and the model can say so.
+     * Anything else is a bug and propagates as it is, to be logged and answered 500.
      */
     private static String run(ToolBody body) {
         try {
@@ -227,10 +241,20 @@ public final class TaskTools {
                 default -> e.getMessage();
             };
             return error(message);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ReadModelLagException e) {
             return error(e.getMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a tool result as JSON", e);
+        }
+    }
+
+    /** Whether a tool's result is the {@code {"error": ...}} of a refused call rather than its answer. */
+    public static boolean isError(String toolResult) {
+        try {
+            JsonNode result = JSON.readTree(toolResult);
+            return result.isObject() && result.size() == 1 && result.has("error");
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

@@ -154,6 +154,42 @@ class TaskToolsTest {
     }
 
     @Test
+    void completeTodosChangesEachNamedTaskAndReportsEachRefusalByItsId() throws Exception {
+        TaskView first = taskbot.seed(ALICE, "one");
+        TaskView second = taskbot.seed(ALICE, "two");
+        TaskView bobs = taskbot.seed(BOB, "Bob's");
+        String one = Long.toString(first.id().value());
+        String two = Long.toString(second.id().value());
+        String his = Long.toString(bobs.id().value());
+
+        JsonNode done = JSON.readTree(tools.completeTodos(List.of(one, "999", two, his), null));
+
+        assertThat(done).hasSize(4);
+        assertThat(done.get(0).get("title").asText()).isEqualTo("one");
+        assertThat(done.get(0).get("completed").asBoolean()).isTrue();
+        assertThat(JSON.convertValue(done.get(1), Map.class))
+                .isEqualTo(Map.of("id", "999", "error", "no task with this id"));
+        assertThat(done.get(2).get("completed").asBoolean()).isTrue();
+        assertThat(JSON.convertValue(done.get(3), Map.class))
+                .isEqualTo(Map.of("id", his, "error", "no task with this id"));
+        assertThat(taskbot.tasksOf(BOB)).singleElement().satisfies(task -> assertThat(task.completed()).isFalse());
+        assertThat(TaskTools.isError(tools.completeTodos(List.of(one), null))).isFalse();
+
+        JsonNode reopened = JSON.readTree(tools.completeTodos(List.of(two), false));
+        assertThat(reopened.get(0).get("completed").asBoolean()).isFalse();
+        assertThat(taskbot.sent(UpdateTaskCommand.class)).contains(
+                UpdateTaskCommand.of(second.id(), ALICE, NOW).withStatus(TaskStatus.COMPLETED),
+                UpdateTaskCommand.of(second.id(), ALICE, NOW).withStatus(TaskStatus.PENDING));
+    }
+
+    @Test
+    void completeTodosNeedsAtLeastOneId() {
+        assertThat(error(tools.completeTodos(List.of(), true))).isEqualTo("name between 1 and 100 task ids");
+        assertThat(error(tools.completeTodos(null, null))).isEqualTo("name between 1 and 100 task ids");
+        assertThat(TaskTools.isError(tools.completeTodos(null, null))).isTrue();
+    }
+
+    @Test
     void deleteAnswersWithWhatWasDeleted() throws Exception {
         TaskView task = taskbot.seed(ALICE, "Old chore");
 
@@ -207,6 +243,15 @@ class TaskToolsTest {
         // nothing was written for any of them
         assertThat(taskbot.tasksOf(ALICE)).isEmpty();
         assertThat(taskbot.sent(DeleteTaskCommand.class)).isEmpty();
+    }
+
+    @Test
+    void aWriteTheReadModelDoesNotShowInTimeIsReportedAsSavedButNotYetVisible() {
+        taskbot.holdTheReadModelBack();
+
+        assertThat(error(tools.createTodo("Buy milk", null, null, null, null)))
+                .isEqualTo("Task 1 was saved but the read model is behind; read it again shortly");
+        assertThat(taskbot.tasksOf(ALICE)).extracting(TaskView::title).containsExactly("Buy milk");
     }
 
     private static String error(String toolResult) {
