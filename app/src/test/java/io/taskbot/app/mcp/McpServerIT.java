@@ -40,7 +40,7 @@ class McpServerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> AGENT_TOOLS = List.of("complete_todos", "create_todo", "delete_todo",
-            "get_todos", "search_todos", "update_todo");
+            "get_todos", "search_todos", "undo_todo", "update_todo");
 
     static ApiClient api;
     static User alice;
