@@ -117,11 +117,12 @@ class McpServerIT {
         Map<String, Tool> tools = aliceMcp.listTools().tools().stream()
                 .collect(Collectors.toMap(Tool::name, tool -> tool));
 
-        assertThat(tools.keySet()).containsAll(AGENT_TOOLS);
+        assertThat(tools.keySet()).containsExactlyInAnyOrderElementsOf(AGENT_TOOLS);
         Tool create = tools.get("create_todo");
         assertThat(create.description()).isEqualTo("Creates a task on the user's list and returns it");
         assertThat(create.inputSchema()).containsEntry("type", "object").containsEntry("required", List.of("title"));
-        assertThat(properties(create)).containsOnlyKeys("title", "description", "priority", "due_date", "tags");
+        assertThat(properties(create))
+                .containsOnlyKeys("title", "description", "priority", "due_date", "tags", "recurrence");
         assertThat(properties(create).get("title")).containsEntry("type", "string");
         assertThat(properties(create).get("tags")).containsEntry("type", "array")
                 .containsEntry("items", Map.of("type", "string"));
@@ -131,6 +132,8 @@ class McpServerIT {
         assertThat(properties(complete).get("ids")).containsEntry("type", "array");
         assertThat(properties(complete).get("completed")).containsEntry("type", "boolean");
         assertThat(properties(tools.get("update_todo")).get("completed")).containsEntry("type", "boolean");
+        assertThat(properties(tools.get("update_todo")).get("recurrence")).containsEntry("type", "string");
+        assertThat(tools.get("undo_todo").inputSchema()).containsEntry("required", List.of("id"));
     }
 
     @SuppressWarnings("unchecked")
