@@ -5,16 +5,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.Sorts;
 import io.taskbot.query.readmodel.Generations;
 import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskPage;
 import io.taskbot.task.TaskSort;
-import io.taskbot.task.TaskState;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.user.UserId;
@@ -22,7 +21,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,7 @@ import static io.taskbot.query.task.TaskDocuments.STATUS;
 import static io.taskbot.query.task.TaskDocuments.TAGS;
 import static io.taskbot.query.task.TaskDocuments.TITLE;
 import static io.taskbot.query.task.TaskDocuments.UPDATED_AT;
+import static io.taskbot.query.task.TaskDocuments.VERSION;
 
 /**
  * The {@code tasks} collection of one generation ({@code tasks}, {@code tasks_v2}, …): one whole document per task,
@@ -74,20 +76,26 @@ final class TaskViewStore {
         return Optional.ofNullable(tasks.find(Filters.eq(ID, id.value())).first()).map(TaskDocuments::toStored);
     }
 
-    /** Writes a task that was just created, unless this generation has it already (the creation delivered again). */
-    void insertIfAbsent(TaskState state, long version) {
-        tasks.updateOne(Filters.eq(ID, state.id().value()), Updates.setOnInsert(TaskDocuments.of(state, version)),
-                new UpdateOptions().upsert(true));
+    /** The stored versions of those of {@code ids} this generation holds, tombstones included; one query by key. */
+    Map<TaskId, Long> versions(List<TaskId> ids) {
+        Map<TaskId, Long> versions = new HashMap<>();
+        tasks.find(Filters.in(ID, ids.stream().map(TaskId::value).toList())).projection(Projections.include(VERSION))
+                .forEach(document -> versions.put(TaskId.of(document.getLong(ID)), document.getLong(VERSION)));
+        return versions;
     }
 
     /**
-     * Writes the whole task as of {@code version}. Whoever calls it has checked, by {@link #load}, that the stored
-     * version is older: nothing else writes the task in between, since a generation's events of one task are applied
-     * one at a time, in order (sequenced per aggregate, also when retried from the dead-letter queue).
+     * Writes the whole tasks as of their versions, in one bulk write. Whoever calls it has checked that the stored
+     * versions are older: nothing else writes those tasks in between, since a generation's events of one task are
+     * applied one at a time, in order (sequenced per aggregate, also when retried from the dead-letter queue).
      */
-    void write(TaskState state, long version) {
-        tasks.replaceOne(Filters.eq(ID, state.id().value()), TaskDocuments.of(state, version),
-                new ReplaceOptions().upsert(true));
+    void writeAll(List<StoredTask> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        tasks.bulkWrite(written.stream().map(task -> new ReplaceOneModel<>(Filters.eq(ID, task.state().id().value()),
+                TaskDocuments.of(task.state(), task.version()), upsert)).toList());
     }
 
     /** The task unless it is deleted; whoever asks must check the owner. */
