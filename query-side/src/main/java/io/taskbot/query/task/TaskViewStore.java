@@ -104,22 +104,25 @@ final class TaskViewStore {
                 .map(stored -> stored.state().view(stored.version()));
     }
 
-    TaskPage findPage(UserId owner, TaskFilter filter, TaskSort sort, int offset, int limit) {
+    TaskPage findPage(UserId owner, TaskFilter filter, TaskSort sort, int offset, int limit, boolean countTotal) {
         Bson query = Filters.and(criteria(owner, filter));
         List<TaskView> page = new ArrayList<>();
         tasks.find(query).sort(order(sort)).skip(offset).limit(limit)
                 .forEach(document -> page.add(TaskDocuments.toView(document)));
-        return new TaskPage(page, total(query, offset, limit, page.size()));
+        return new TaskPage(page, total(query, offset, limit, page.size(), countTotal));
     }
 
     /**
      * How many tasks match in all. A page that is not full ends the list, and then says it; otherwise one {@code count}
-     * command asks. Not {@code countDocuments}: the driver sends that as an aggregation, which the embedded server runs
+     * command asks, if the reader wants to know. Not {@code countDocuments}: the driver sends that as an aggregation, which the embedded server runs
      * over the whole collection, while it answers {@code count} from the owner's index like the page's query.
      */
-    private long total(Bson query, int offset, int limit, int found) {
+    private long total(Bson query, int offset, int limit, int found, boolean countTotal) {
         if (found < limit && (found > 0 || offset == 0)) {
             return (long) offset + found;
+        }
+        if (!countTotal) {
+            return TaskPage.NOT_COUNTED;
         }
         Document count = database.runCommand(new Document("count", tasks.getNamespace().getCollectionName())
                 .append("query", query.toBsonDocument(Document.class, tasks.getCodecRegistry())));
