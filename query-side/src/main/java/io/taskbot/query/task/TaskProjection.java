@@ -97,38 +97,49 @@ class TaskProjection {
             // a change of a task this generation never saw created fails here, and waits as a dead letter; the
             // batch holds the task as it was before that event
             StoredTask after = new StoredTask(TaskState.apply(before == null ? null : before.state(), event), version);
-            tasks.put(event.taskId(), new Pending(after, unlooked));
+            tasks.put(event.taskId(), new Pending(after, unlooked, pending == null && unlooked));
         }
 
         void write() {
             if (tasks.isEmpty()) {
                 return;
             }
-            List<TaskId> unlooked = tasks.entrySet().stream().filter(entry -> entry.getValue().unlooked())
+            // a task created and changed within the batch: what does the store hold of it already?
+            List<TaskId> unlooked = tasks.entrySet().stream()
+                    .filter(entry -> entry.getValue().unlooked() && !entry.getValue().creationOnly())
                     .map(Map.Entry::getKey).toList();
             Map<TaskId, Long> stored = unlooked.isEmpty() ? Map.of() : store.versions(unlooked);
-            List<StoredTask> written = new ArrayList<>(tasks.size());
+            List<StoredTask> created = new ArrayList<>();
+            List<StoredTask> replaced = new ArrayList<>();
             for (Pending pending : tasks.values()) {
                 Long storedVersion = stored.get(pending.task().state().id());
-                // a creation delivered again: the store has the task at that version or later already. A task's
-                // events are the same on every delivery, so a later version folded here equals what the store
-                // would become by applying them to its own copy.
-                if (storedVersion == null || storedVersion < pending.task().version()) {
-                    written.add(pending.task());
+                if (pending.creationOnly()) {
+                    // written only if the store does not have the task yet, which costs no look (live creates)
+                    created.add(pending.task());
+                } else if (storedVersion == null || storedVersion < pending.task().version()) {
+                    // a creation delivered again with the store further already is skipped. A task's events are
+                    // the same on every delivery, so a later version folded here equals what the store would
+                    // become by applying them to its own copy.
+                    replaced.add(pending.task());
                 }
             }
-            store.writeAll(written);
+            store.writeAll(created, replaced);
             tasks.clear();
             if (reportsProgress.getAsBoolean()) {
-                for (StoredTask task : written) {
-                    progress.reached(task.state().id().toString(), generation, task.version(), task);
-                    changes.changed(task);
+                for (List<StoredTask> written : List.of(created, replaced)) {
+                    for (StoredTask task : written) {
+                        progress.reached(task.state().id().toString(), generation, task.version(), task);
+                        changes.changed(task);
+                    }
                 }
             }
         }
     }
 
-    /** A task as a batch has it; {@code unlooked} while the batch has not seen what the store holds of it. */
-    private record Pending(StoredTask task, boolean unlooked) {
+    /**
+     * A task as a batch has it; {@code unlooked} while the batch has not seen what the store holds of it, and
+     * {@code creationOnly} while all the batch has of it is its creation.
+     */
+    private record Pending(StoredTask task, boolean unlooked, boolean creationOnly) {
     }
 }

@@ -9,6 +9,10 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.taskbot.query.readmodel.Generations;
 import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskId;
@@ -85,17 +89,27 @@ final class TaskViewStore {
     }
 
     /**
-     * Writes the whole tasks as of their versions, in one bulk write. Whoever calls it has checked that the stored
-     * versions are older: nothing else writes those tasks in between, since a generation's events of one task are
-     * applied one at a time, in order (sequenced per aggregate, also when retried from the dead-letter queue).
+     * Writes tasks in one bulk write: those just {@code created}, unless this generation has them already (their
+     * creation delivered again), and the whole {@code replaced} ones as of their versions. Whoever calls it has
+     * checked that the stored versions of the replaced ones are older: nothing else writes those tasks in between,
+     * since a generation's events of one task are applied one at a time, in order (sequenced per aggregate, also
+     * when retried from the dead-letter queue). Every write is by {@code _id} alone, the one filter the embedded
+     * server answers from an index.
      */
-    void writeAll(List<StoredTask> written) {
-        if (written.isEmpty()) {
-            return;
+    void writeAll(List<StoredTask> created, List<StoredTask> replaced) {
+        List<WriteModel<Document>> writes = new ArrayList<>(created.size() + replaced.size());
+        for (StoredTask task : created) {
+            writes.add(new UpdateOneModel<>(Filters.eq(ID, task.state().id().value()),
+                    Updates.setOnInsert(TaskDocuments.of(task.state(), task.version())),
+                    new UpdateOptions().upsert(true)));
         }
-        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-        tasks.bulkWrite(written.stream().map(task -> new ReplaceOneModel<>(Filters.eq(ID, task.state().id().value()),
-                TaskDocuments.of(task.state(), task.version()), upsert)).toList());
+        for (StoredTask task : replaced) {
+            writes.add(new ReplaceOneModel<>(Filters.eq(ID, task.state().id().value()),
+                    TaskDocuments.of(task.state(), task.version()), new ReplaceOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            tasks.bulkWrite(writes);
+        }
     }
 
     /** The task unless it is deleted; whoever asks must check the owner. */
