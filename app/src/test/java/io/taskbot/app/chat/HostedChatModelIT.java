@@ -90,7 +90,8 @@ class HostedChatModelIT {
         JsonNode first = fake.requests().get(0);
         assertThat(first.get("model").asText()).isEqualTo("fake-model");
         assertThat(first.get("tools").findValuesAsText("name"))
-                .containsExactlyInAnyOrder("create_todo", "update_todo", "delete_todo", "get_todos", "search_todos");
+                .containsExactlyInAnyOrder("create_todo", "update_todo", "delete_todo", "get_todos", "search_todos",
+                        "complete_todos", "undo_todo");
         assertThat(first.get("messages").get(0).get("role").asText()).isEqualTo("system");
         assertThat(first.get("messages").get(0).get("content").asText()).contains("<tasks>");
         JsonNode toolResult = fake.requests().get(1).get("messages").get(fake.requests().get(1).get("messages").size() - 1);

@@ -88,7 +88,8 @@ class OllamaChatModelIT {
         assertThat(first.get("model").asText()).isEqualTo("fake-llama");
         assertThat(first.get("stream").asBoolean()).isFalse();
         assertThat(first.get("tools").findValuesAsText("name"))
-                .containsExactlyInAnyOrder("create_todo", "update_todo", "delete_todo", "get_todos", "search_todos");
+                .containsExactlyInAnyOrder("create_todo", "update_todo", "delete_todo", "get_todos", "search_todos",
+                        "complete_todos", "undo_todo");
         assertThat(first.get("tools").get(0).get("type").asText()).isEqualTo("function");
         assertThat(first.get("messages").get(0).get("role").asText()).isEqualTo("system");
         assertThat(first.get("messages").get(0).get("content").asText()).contains("<tasks>");
