@@ -207,6 +207,36 @@ final class ChangeRules {
             "^(?<ref>.+?)\\s+(?:doesn'?t|does\\s+not|don'?t|do\\s+not)\\s+(?:need|have)\\s+(?:a|to\\s+have\\s+a)\\s+"
                     + "(?:due\\s+date|deadline)(?:\\s+any\\s?more)?$");
 
+    // ---- repetition
+    /** "stop repeating X", "X doesn't need to repeat anymore", "make X a one-off": the task stays, the rule goes. */
+    private static final List<Pattern> STOP_REPEATING = patterns(
+            "^(?:stop|quit|end|turn\\s+off|disable|pause)\\s+(?:the\\s+)?(?:repeating|recurring|repetition|recurrence"
+                    + "|repeats?)(?:\\s+(?:of|for|on|from))?\\s+(?<ref>.+?)(?:\\s+any\\s?more)?$",
+            "^(?:cancel|remove|delete|drop|clear|get\\s+rid\\s+of|take\\s+off|take\\s+away)\\s+(?:the\\s+)?"
+                    + "(?:repetition|recurrence|repeat|repeating|recurring)(?:\\s+(?:rule|schedule|setting))?\\s+"
+                    + "(?:of|for|on|from|off)\\s+(?<ref>.+)$",
+            "^(?:stop|don'?t|do\\s+not|no\\s+more)\\s+(?:repeat|repeating)\\s+(?<ref>.+?)(?:\\s+any\\s?more)?$",
+            "^(?:stop|make)\\s+(?<ref>.+?)\\s+(?:from\\s+)?(?:repeating|recurring|stop\\s+repeating|stop\\s+recurring)"
+                    + "(?:\\s+any\\s?more)?$",
+            "^(?<ref>.+?)\\s+(?:doesn'?t|does\\s+not|shouldn'?t|should\\s+not|won'?t|will\\s+not|needn'?t|can\\s+stop"
+                    + "|should\\s+stop|needs\\s+to\\s+stop)\\s+(?:need\\s+to\\s+|have\\s+to\\s+)?(?:repeat|recur|repeating"
+                    + "|recurring)(?:\\s+any\\s?more)?$",
+            "^(?<ref>.+?)\\s+(?:is|'s|isn'?t)\\s+(?:no\\s+longer\\s+|not\\s+)?(?:repeating|recurring|a\\s+recurring"
+                    + "\\s+(?:task|thing)|a\\s+repeating\\s+(?:task|thing))\\s+any\\s?more$",
+            "^(?<ref>.+?)\\s+(?:is|'s)\\s+(?:no\\s+longer|not)\\s+(?:repeating|recurring|a\\s+recurring\\s+(?:task|thing))$",
+            "^make\\s+(?<ref>.+?)\\s+(?:a\\s+)?(?:one-?off|one[-\\s]time|non-?recurring|not\\s+recurring|non-?repeating)"
+                    + "(?:\\s+(?:task|thing))?$",
+            "^(?<ref>.+?)\\s+(?:is|'s)\\s+(?:just\\s+)?(?:a\\s+)?(?:one-?off|one[-\\s]time\\s+thing)(?:\\s+now)?$");
+    /** "make X repeat every monday", "X should recur monthly": the slot carries the rule and its first date. */
+    private static final List<Pattern> SET_REPEATING = patterns(
+            "^(?:make|set|have|let|get)\\s+(?<ref>.+?)\\s+(?:to\\s+)?(?:repeat|recur|happen|come\\s+back|come\\s+up)s?"
+                    + "\\s*(?<slot>" + SLOT + ")$",
+            "^(?:repeat|recur)\\s+(?<ref>.+?)\\s*(?<slot>" + SLOT + ")$",
+            "^(?<ref>.+?)\\s+(?:should\\s+|must\\s+|needs\\s+to\\s+|has\\s+to\\s+|will\\s+|can\\s+|is\\s+)?"
+                    + "(?:repeats?|recurs?|repeating|recurring|happens?|comes\\s+back|come\\s+back)\\s*(?<slot>" + SLOT + ")$",
+            "^(?:make|set|turn)\\s+(?<ref>.+?)\\s+(?:into\\s+)?(?:an?\\s+)?(?:recurring|repeating)(?:\\s+(?:task|thing))?"
+                    + "\\s*(?<slot>" + SLOT + ")$");
+
     // ---- complete
     private static final List<Pattern> COMPLETE_REQUESTS = patterns(
             "^(?:mark|set|flag|tick|check|put)\\s+(?<ref>.+?)\\s+(?:as\\s+|to\\s+)?(?:" + DONE_WORDS + ")$",
@@ -346,7 +376,7 @@ final class ChangeRules {
     // ---- the rest, in order
 
     static boolean change(Turn turn, String body) {
-        return clearDue(turn, body) || priorityStatement(turn, body) || reopen(turn, body) || rename(turn, body) || setPriority(turn, body) || setDue(turn, body)
+        return repetition(turn, body) || clearDue(turn, body) || priorityStatement(turn, body) || reopen(turn, body) || rename(turn, body) || setPriority(turn, body) || setDue(turn, body)
                 || stepPriority(turn, body) || complete(turn, body) || delete(turn, body) || pastTense(turn, body);
     }
 
@@ -559,6 +589,27 @@ final class ChangeRules {
         if (lower.matches()) {
             turn.apply(turn.resolve(lower.group("ref"), Purpose.CHANGE), Change.priorityStep(-1));
             return true;
+        }
+        return false;
+    }
+
+    private static boolean repetition(Turn turn, String body) {
+        for (Pattern pattern : STOP_REPEATING) {
+            Matcher matcher = pattern.matcher(body);
+            if (matcher.matches()) {
+                applyToEach(turn, matcher.group("ref"), Purpose.CHANGE, Change.stoppingRepetition());
+                return true;
+            }
+        }
+        for (Pattern pattern : SET_REPEATING) {
+            Matcher matcher = pattern.matcher(body);
+            if (matcher.matches() && turn.utterance.isOnly(matcher.group("slot"), Utterance.When.class)) {
+                Due due = whenIn(turn, matcher.group("slot"));
+                if (due.recurrence() != null) {
+                    turn.apply(turn.resolve(matcher.group("ref"), Purpose.CHANGE), Change.due(due));
+                    return true;
+                }
+            }
         }
         return false;
     }

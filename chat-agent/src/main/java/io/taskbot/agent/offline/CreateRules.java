@@ -199,8 +199,7 @@ final class CreateRules {
         int created = 0;
         for (String item : items) {
             List<Utterance.Slot> own = utterance.slotsIn(item);
-            Due due = first(own, Utterance.When.class) != null
-                    ? first(own, Utterance.When.class).due() : whenOf(first(shared, Utterance.When.class));
+            Due due = dueOf(own) != null ? dueOf(own) : dueOf(shared);
             Utterance.Urgency urgency = first(own, Utterance.Urgency.class) != null
                     ? first(own, Utterance.Urgency.class) : first(shared, Utterance.Urgency.class);
             Set<String> tags = new LinkedHashSet<>();
@@ -238,7 +237,7 @@ final class CreateRules {
             }
             Priority priority = urgency == null ? null : urgency.priority();
             turn.emit(new CreateTask(title, null, priority, due == null ? null : turn.wire(due),
-                    List.copyOf(tags)));
+                    List.copyOf(tags), due == null ? null : due.recurrence()));
             created++;
         }
         if (created == 0) {
@@ -308,7 +307,17 @@ final class CreateRules {
         return null;
     }
 
-    private static Due whenOf(Utterance.When when) {
-        return when == null ? null : when.due();
+    /** The due date among the slots: a repetition ("every monday") before a single date, else the first date. */
+    private static Due dueOf(List<Utterance.Slot> slots) {
+        Due first = null;
+        for (Utterance.Slot slot : slots) {
+            if (slot instanceof Utterance.When when) {
+                if (when.due().recurrence() != null) {
+                    return when.due();
+                }
+                first = first == null ? when.due() : first;
+            }
+        }
+        return first;
     }
 }

@@ -29,8 +29,12 @@ import java.util.regex.Pattern;
  */
 final class DateGrammar {
 
-    /** A date phrase in the text: {@code [start, end)} including its leading preposition. */
-    record Found(int start, int end, Due due) {
+    /**
+     * A date phrase in the text: {@code [start, end)} including its leading preposition.
+     *
+     * @param timeOnly whether the phrase names only a time of day ("at 9am"), its day being the next one it fits
+     */
+    record Found(int start, int end, Due due, boolean timeOnly) {
     }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -514,7 +518,7 @@ final class DateGrammar {
         } else if (phrase.matches("^(?:after|from|since|starting)\\b.*")) {
             due = due.bounded(Due.Bound.AFTER);
         }
-        return new Found(extendedStart, end, due);
+        return new Found(extendedStart, end, due, datePiece == null);
     }
 
     private static String lastWord(String text) {

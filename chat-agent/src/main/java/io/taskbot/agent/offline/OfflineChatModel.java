@@ -43,6 +43,9 @@ public final class OfflineChatModel implements TurnAwareChatModel {
     /** How a confirmation question lists the tasks it is about, so that the next "yes" means exactly those. */
     private static final Pattern CONFIRMED_TASK = Pattern.compile("(?m)^- #(\\d+) ");
     private static final int MAX_CONFIRMED = 100;
+    /** The tools whose results say which tasks a turn changed. */
+    private static final java.util.Set<String> CHANGING_TOOLS = java.util.Set.of("create_todo", "update_todo",
+            "delete_todo", "undo_todo", "complete_todos");
 
     private final TaskTalkInterpreter interpreter = new TaskTalkInterpreter();
     private final DateOrder dateOrder;
@@ -163,7 +166,37 @@ public final class OfflineChatModel implements TurnAwareChatModel {
                 context = remember(context, toolName(result, toolNamesById), result.text());
             }
         }
-        return context.withPending(pendingConfirmation(messages, current).orElse(null));
+        return context.withPending(pendingConfirmation(messages, current).orElse(null))
+                .withLastTurnChanges(changedInPreviousTurn(messages, current, toolNamesById));
+    }
+
+    /**
+     * The tasks the previous turn created, changed, deleted or restored, from its tool results (what actually
+     * happened, not what its reply said): what "undo" takes back.
+     */
+    private static List<String> changedInPreviousTurn(List<ChatMessage> messages, int current,
+                                                      Map<String, String> toolNamesById) {
+        int previousUser = lastIndexOf(messages.subList(0, current), UserMessage.class);
+        if (previousUser < 0) {
+            return List.of();
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (ChatMessage message : messages.subList(previousUser + 1, current)) {
+            if (message instanceof ToolExecutionResultMessage result
+                    && CHANGING_TOOLS.contains(toolName(result, toolNamesById))) {
+                JsonNode node = parse(result.text());
+                if (node == null || node.has("error")) {
+                    continue;
+                }
+                if (node.isArray()) {
+                    node.forEach(todo -> ids.add(todo.path("id").asText()));
+                } else if (node.hasNonNull("id")) {
+                    ids.add(node.path("id").asText());
+                }
+            }
+        }
+        ids.remove("");
+        return List.copyOf(ids);
     }
 
     private static String toolName(ToolExecutionResultMessage result, Map<String, String> toolNamesById) {
@@ -182,7 +215,7 @@ public final class OfflineChatModel implements TurnAwareChatModel {
                 node.forEach(todo -> ids.add(todo.path("id").asText()));
                 yield context.withLastListedIds(ids);
             }
-            case "create_todo", "update_todo" -> context.withLastTouchedId(node.path("id").asText());
+            case "create_todo", "update_todo", "undo_todo" -> context.withLastTouchedId(node.path("id").asText());
             default -> context;
         };
     }

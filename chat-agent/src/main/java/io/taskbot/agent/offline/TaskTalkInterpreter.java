@@ -43,6 +43,10 @@ public final class TaskTalkInterpreter {
         if (Guard.isInjection(read)) {
             return List.of(new Reply(Guard.REFUSAL));
         }
+        Optional<List<Action>> undo = UndoRules.read(read, context);
+        if (undo.isPresent()) {
+            return undo.get();
+        }
         List<Action> few = Guard.fewListed(read, context);
         if (!few.isEmpty()) {
             return few;

@@ -50,10 +50,24 @@ final class Turn {
     record Unclear(String question, List<String> candidateIds, boolean nothingSimilar) implements Resolution {
     }
 
-    /** What to change on the referenced task; {@code null} fields stay as they are. */
+    /**
+     * What to change on the referenced task; {@code null} fields stay as they are. A repeating {@code due}
+     * ("every monday") sets the recurrence too; {@code stopRepeating} ends it.
+     */
     record Change(String title, String description, Priority priority, int priorityStep, Due due, Period shift,
                   List<String> addTags, List<String> removeTags, Boolean completed, boolean delete,
-                  boolean clearDue) {
+                  boolean clearDue, boolean stopRepeating) {
+
+        Change(String title, String description, Priority priority, int priorityStep, Due due, Period shift,
+               List<String> addTags, List<String> removeTags, Boolean completed, boolean delete,
+               boolean clearDue) {
+            this(title, description, priority, priorityStep, due, shift, addTags, removeTags, completed, delete,
+                    clearDue, false);
+        }
+
+        static Change stoppingRepetition() {
+            return new Change(null, null, null, 0, null, null, List.of(), List.of(), null, false, false, true);
+        }
 
         Change(String title, String description, Priority priority, int priorityStep, Due due, Period shift,
                List<String> addTags, List<String> removeTags, Boolean completed, boolean delete) {
@@ -408,8 +422,10 @@ final class Turn {
         if (!change.addTags().isEmpty() || !change.removeTags().isEmpty()) {
             tags = mergedTags(task.tags(), change.addTags(), change.removeTags());
         }
+        String recurrence = change.stopRepeating() ? UpdateTask.NO_RECURRENCE
+                : change.due() != null ? change.due().recurrence() : null;
         emit(new UpdateTask(task.id(), change.title(), change.description(), priority, dueDate, tags,
-                change.completed(), change.clearDue() && dueDate == null));
+                change.completed(), change.clearDue() && dueDate == null, recurrence));
     }
 
     private void amendCreation(int index, Change change) {
@@ -432,15 +448,17 @@ final class Turn {
             priority = stepped(priority == null ? Priority.DEFAULT : priority, change.priorityStep());
         }
         String dueDate = change.clearDue() ? null : created.dueDate();
+        String recurrence = change.stopRepeating() ? null : created.recurrence();
         if (change.due() != null) {
             dueDate = wire(change.due());
+            recurrence = change.due().recurrence() != null ? change.due().recurrence() : recurrence;
         } else if (change.shift() != null) {
             dueDate = shifted(dueDate, change.shift());
         }
         actions.set(index, new CreateTask(
                 change.title() != null ? change.title() : created.title(),
                 change.description() != null ? change.description() : created.description(),
-                priority, dueDate, mergedTags(created.tags(), change.addTags(), change.removeTags())));
+                priority, dueDate, mergedTags(created.tags(), change.addTags(), change.removeTags()), recurrence));
     }
 
     private static Priority stepped(Priority current, int step) {
