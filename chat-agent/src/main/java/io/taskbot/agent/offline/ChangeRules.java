@@ -280,7 +280,7 @@ final class ChangeRules {
                     + "|forget\\s+about|forget|throw\\s+away|throw\\s+out|toss|take\\s+away|scratch|strike)\\s+(?<ref>.+?)" + LIST_END
                     + "(?:\\s+(?:please|now|too|as\\s+well|for\\s+good))?$",
             "^(?<verb>take|strike|cross)\\s+(?<ref>.+?)\\s+off\\s+(?:my|the)\\s+(?:to-?do\\s+)?list$",
-            "^(?:i|we)\\s+(?:don'?t|do\\s+not|dont|no\\s+longer|won'?t|will\\s+not)\\s+(?:need|have|want|got)\\s+to"
+            "^(?:(?:i|we)\\s+)?(?:don'?t|do\\s+not|dont|no\\s+longer|won'?t|will\\s+not)\\s+(?:need|have|want|got)\\s+to"
                     + "\\s+(?<ref>.+?)(?:\\s+any\\s?more|\\s+after\\s+all)?$",
             "^(?:i|we)\\s+(?:don'?t|do\\s+not|dont|no\\s+longer)\\s+(?:need|want)\\s+(?<ref>.+?)"
                     + "(?:\\s+any\\s?more|\\s+after\\s+all)$",

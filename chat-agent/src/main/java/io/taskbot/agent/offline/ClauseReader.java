@@ -20,7 +20,7 @@ final class ClauseReader {
                     + "|hmm+|actually|btw|by\\s+the\\s+way|wait|oops|sorry|great|cool|thanks|perfect|nice|good"
                     // interjections people start with before the request itself
                     + "|ugh|omg|oh\\s+no|oh\\s+god|ah|aah|argh|crap|damn|dang|shoot|geez|jeez|yo|welp|whoa|lol|ok\\s+so"
-                    + "|honestly|seriously|quick\\s+one)"
+                    + "|honestly|seriously|quick\\s+one|never\\s+mind(?!\\s+(?:about|the|that|it|this)\\b))"
                     + "(?:[,!.]+\\s*|\\s+))+", FLAGS);
     private static final Pattern ASKING_ME = Pattern.compile(
             "^(?:(?:can|could|would|will)\\s+(?:you|u|ya)\\s+(?:please\\s+|pls\\s+|kindly\\s+|also\\s+|just\\s+|quickly\\s+)*"
@@ -34,6 +34,7 @@ final class ClauseReader {
                     + "|update|edit|add|create|put)\\b)", FLAGS);
     private static final Pattern POLITE_END = Pattern.compile(
             "(?:[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me|now|right\\s+now|actually|already|lol|haha+"
+                    + "|finally|at\\s+last|though|tho|ok|okay|yay|phew|whew"
                     + "|lmao"
                     + "|anyway|then))+$",
             FLAGS);

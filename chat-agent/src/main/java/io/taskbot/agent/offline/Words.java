@@ -59,7 +59,9 @@ final class Words {
             Map.entry("mummy", "mom"), Map.entry("mama", "mom"), Map.entry("father", "dad"),
             Map.entry("daddy", "dad"), Map.entry("papa", "dad"), Map.entry("doc", "doctor"),
             Map.entry("gp", "doctor"), Map.entry("appt", "appointment"), Map.entry("bday", "birthday"),
-            Map.entry("e-mail", "email"), Map.entry("groceries", "grocery"), Map.entry("vaccine", "vaccination"));
+            Map.entry("e-mail", "email"), Map.entry("groceries", "grocery"), Map.entry("vaccine", "vaccination"),
+            Map.entry("hw", "homework"), Map.entry("mtg", "meeting"), Map.entry("dr", "doctor"),
+            Map.entry("dentists", "dentist"), Map.entry("pres", "presentation"), Map.entry("prez", "presentation"));
 
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2),
