@@ -28,6 +28,10 @@ final class CreateRules {
     private static final String COUNT = "(?<count>two|three|four|five|six|seven|2|3|4|5|6|7|a\\s+few|several|some"
             + "|multiple|a\\s+couple\\s+of|a\\s+couple)";
 
+    /** Headings that manage the list rather than name what goes on it ("delete: a, b"). */
+    private static final String MANAGING = "delete|remove|complete|completed|finish|finished|done|mark|rename|move"
+            + "|reopen|cancel|drop|clear|tag|untag|update|change|edit|note|description|fix|show|list|find|search";
+
     private record Opening(Pattern pattern, boolean dropLeadingArticle) {
     }
 
@@ -70,7 +74,10 @@ final class CreateRules {
                     + "|ought|want|wanna|like|plan|intend|going|gonna|mean|has)(?:\\s+(?:probably|really|definitely|maybe|also"
                     + "|still|just|actually|finally|seriously|totally))*(?:\\s+to)?\\s+(?<body>.+)$"),
             opening("^(?:(?:need|have|got)\\s+to|gotta|must|should)(?:\\s*:\\s*|\\s+)(?<body>.+)$"),
-            opening("^(?:jot|write|note|put)\\s+down\\s*(?::|-)?\\s*(?<body>.+)$"));
+            opening("^(?:jot|write|note|put)\\s+down\\s*(?::|-)?\\s*(?<body>.+)$"),
+            // "groceries: apples, oat milk, coffee": a heading, a colon and a list is a list of tasks
+            opening("^(?!(?:" + MANAGING + ")\\b)(?:\\p{L}[\\p{L}'-]*)(?:\\s+\\p{L}[\\p{L}'-]*){0,2}\\s*:\\s*(?<multi>)"
+                    + "(?<body>[^,\\n:]+(?:,[^,\\n:]+)+)$"));
 
     /** Two or more lines that start with a bullet or a number: a list, one task a line. */
     private static final Pattern LINE_LIST = Pattern.compile(
@@ -144,7 +151,10 @@ final class CreateRules {
             }
             String requestWords = opening + " " + rest.substring(0, matcher.start("body"))
                     + rest.substring(matcher.end("body"));
-            boolean several = hasGroup(matcher, "multi") || hasGroup(matcher, "count")
+            // "need to: book flights, request time off": a colon before a comma list introduces the list
+            boolean colonList = rest.substring(0, matcher.start("body")).strip().endsWith(":")
+                    && taskWords.contains(",");
+            boolean several = hasGroup(matcher, "multi") || hasGroup(matcher, "count") || colonList
                     || LINE_LIST.matcher(taskWords).find()
                     || hasGroup(matcher, "noun") && MULTI_WORDS.matcher(matcher.group("noun")).matches();
             create(turn, requestWords, taskWords, several, candidate.dropLeadingArticle());
@@ -178,7 +188,8 @@ final class CreateRules {
         if (vague || commandWithoutObject) {
             return false;
         }
-        create(turn, opening, rest, false, false);
+        boolean colonList = opening.strip().endsWith(":") && rest.contains(",");
+        create(turn, opening, rest, colonList, false);
         return true;
     }
 
@@ -195,7 +206,17 @@ final class CreateRules {
             taskWords = taskWords.substring(0, forAll.start());
         }
         List<String> items = several ? listItems(taskWords) : separateTasks(taskWords);
-        List<Utterance.Slot> shared = utterance.slotsIn(requestWords);
+        List<Utterance.Slot> shared = new ArrayList<>(utterance.slotsIn(requestWords));
+        // "add: call the plumber, urgent": a list item of nothing but a priority or date is about every task
+        List<String> tasks = new ArrayList<>();
+        for (String item : items) {
+            if (items.size() > 1 && Utterance.containsSlot(item) && Words.contentStems(utterance.plain(item)).isEmpty()) {
+                shared.addAll(utterance.slotsIn(item));
+            } else {
+                tasks.add(item);
+            }
+        }
+        items = tasks;
         int created = 0;
         for (String item : items) {
             List<Utterance.Slot> own = utterance.slotsIn(item);

@@ -15,7 +15,8 @@ final class Titles {
     /** Emoji and other symbols at the end decorate a message ("buy batteries 🔋", "call mom 😅"); no title needs them. */
     private static final Pattern TRAILING_SYMBOLS = Pattern.compile(
             "(?:[\\s]*[\\p{So}\\p{Sk}\\p{Cs}\\uFE0F\\u200D\\u20E3]+|\\s+(?:lol|haha+|lmao|xd|:\\)|:\\(|:d|;\\)))+$", FLAGS);
-    private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
+    /** Brackets left with nothing but punctuation once a slot was cut out: "buy tickets (urgent!)". */
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*[\\p{P}&&[^()]]*\\s*\\)|\\[\\s*[\\p{P}&&[^\\[\\]]]*\\s*]");
     private static final Pattern SURROUNDING_QUOTES = Pattern.compile("^([\"'`])(.+)\\1$");
 
     private Titles() {

@@ -192,6 +192,17 @@ final class Turn {
         referentFromThisTurn = referent;
     }
 
+    List<Action> actionsSince(int mark) {
+        return List.copyOf(actions.subList(mark, actions.size()));
+    }
+
+    /** Puts back a reading that was taken back with {@link #undoSince}, with what "it" meant after it. */
+    void restore(int mark, List<Action> reading, Object referent) {
+        actions.subList(mark, actions.size()).clear();
+        actions.addAll(reading);
+        referentFromThisTurn = referent;
+    }
+
     Object referent() {
         return referentFromThisTurn;
     }

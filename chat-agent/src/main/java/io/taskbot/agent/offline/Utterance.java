@@ -52,6 +52,8 @@ final class Utterance {
     /** Control characters other than line breaks and tabs read as a blank. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0]+");
+    private static final Pattern INLINE_NUMBERED_LIST = Pattern.compile("^\\s*1[.)]\\s+\\S[^\\n]*?\\s2[.)]\\s+\\S");
+    private static final Pattern INLINE_NUMBER = Pattern.compile("\\s+(?=(?:[2-9]|1\\d)[.)]\\s+\\S)");
     /** What may stand between a repetition and its time of day: "every monday, at 9". */
     private static final Pattern ADJACENT = Pattern.compile("[\\s,]*");
 
@@ -74,6 +76,10 @@ final class Utterance {
         boolean markedDone = DONE_MARKS.matcher(text).find();
         text = DONE_MARKS.matcher(text).replaceAll(" ");
         text = SPACES.matcher(text).replaceAll(" ").strip();
+        if (INLINE_NUMBERED_LIST.matcher(text).find()) {
+            // "1. call bank 2. pay rent": a numbered list typed on one line is a list of lines
+            text = INLINE_NUMBER.matcher(text).replaceAll("\n");
+        }
         List<Slot> slots = new ArrayList<>();
         text = maskQuotes(text, DOUBLE_QUOTED, slots);
         text = maskQuotes(text, SINGLE_QUOTED, slots);
