@@ -20,7 +20,7 @@ final class ClauseReader {
                     + "|hmm+|actually|btw|by\\s+the\\s+way|wait|oops|sorry|great|cool|thanks|perfect|nice|good"
                     // interjections people start with before the request itself
                     + "|ugh|omg|oh\\s+no|oh\\s+god|ah|aah|argh|crap|damn|dang|shoot|geez|jeez|yo|welp|whoa|lol|ok\\s+so"
-                    + "|honestly|seriously|quick\\s+one|never\\s+mind(?!\\s+(?:about|the|that|it|this)\\b))"
+                    + "|honestly|seriously|quick\\s+one|i\\s+lied|my\\s+bad|never\\s+mind(?!\\s+(?:about|the|that|it|this)\\b))"
                     + "(?:[,!.]+\\s*|\\s+))+", FLAGS);
     private static final Pattern ASKING_ME = Pattern.compile(
             "^(?:(?:can|could|would|will)\\s+(?:you|u|ya)\\s+(?:please\\s+|pls\\s+|kindly\\s+|also\\s+|just\\s+|quickly\\s+)*"
@@ -88,7 +88,13 @@ final class ClauseReader {
                 words = leadVerb + " " + words;
             }
             readWhole(turn, words);
-            if (turn.actionsSince(before).stream().anyMatch(ClauseReader::changes)) {
+            List<Action> read = turn.actionsSince(before);
+            if (!words.equals(part.strip()) && read.stream().anyMatch(Action.CreateTask.class::isInstance)) {
+                // a carried verb that makes a new task ("remove pick up tux, wedding got postponed") misread the part
+                turn.undoSince(before, turn.referent());
+                continue;
+            }
+            if (read.stream().anyMatch(ClauseReader::changes)) {
                 acting++;
             }
         }

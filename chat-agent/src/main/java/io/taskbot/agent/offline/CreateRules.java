@@ -49,7 +49,8 @@ final class CreateRules {
                     + "(?:\\s+due)?" + SLOTS + "(?:\\s+(?:to|on)\\s+" + LIST + ")?"
                     + "(?:\\s+(?:to|for|called|named|titled|saying|that\\s+says|about|of)(?=\\s))?\\s*(?::|-)?\\s*"
                     + "(?<body>.+)$"),
-            opening("^put\\s+(?<body>.+?)(?<!\\sback)\\s+(?:on|onto|in|into)\\s+" + LIST + "$"),
+            opening("^(?:put|throw|stick|pop|toss|chuck|slap|drop)\\s+(?<body>.+?)(?<!\\sback)\\s+(?:on|onto|in|into)\\s+"
+                    + LIST + "$"),
             opening("^add\\s+(?:to|on|onto)\\s+" + LIST + "\\s*(?::|-)?\\s*(?<body>.+)$"),
             opening("^add\\s+(?<body>.+?)(?<!\\sback)\\s+(?:to|on|onto|in|into)\\s+" + LIST + "$"),
             opening("^add(?:\\s*:|\\s+-)?\\s+(?<body>.+)$"),
@@ -73,7 +74,7 @@ final class CreateRules {
                     + "|just|totally|absolutely|seriously|probably|should)\\s+)*(?:need|have|got|gotta|must|should"
                     + "|ought|want|wanna|like|plan|intend|going|gonna|mean|has)(?:\\s+(?:probably|really|definitely|maybe|also"
                     + "|still|just|actually|finally|seriously|totally))*(?:\\s+to)?\\s+(?<body>.+)$"),
-            opening("^(?:(?:need|have|got)\\s+to|gotta|must|should)(?:\\s*:\\s*|\\s+)(?<body>.+)$"),
+            opening("^(?:still\\s+)?(?:(?:need|have|got)\\s+to|gotta|must|should)(?:\\s*:\\s*|\\s+)(?<body>.+)$"),
             opening("^(?:jot|write|note|put)\\s+down\\s*(?::|-)?\\s*(?<body>.+)$"),
             // "groceries: apples, oat milk, coffee": a heading, a colon and a list is a list of tasks
             opening("^(?!(?:" + MANAGING + ")\\b)(?:\\p{L}[\\p{L}'-]*)(?:\\s+\\p{L}[\\p{L}'-]*){0,2}\\s*:\\s*(?<multi>)"
@@ -99,8 +100,9 @@ final class CreateRules {
     private static final Pattern TASK_SEPARATORS = Pattern.compile(
             "\\s*[,;]\\s*(?:and\\s+)?(?:then\\s+)?(?:also\\s+)?|\\s+and\\s+(?:then\\s+)?(?:also\\s+)?", FLAGS);
     private static final Pattern WORD_TAGS = Pattern.compile(
-            "(?:,\\s*)?\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tags?|labels?)|tags?\\s*:|labels?\\s*:)\\s*"
-                    + "(?:as\\s+)?(?<tags>[\\p{L}\\d_-]+(?:\\s*(?:,|and|&)\\s*[\\p{L}\\d_-]+)*)\\s*$", FLAGS);
+            "(?:,\\s*)?\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tags?|labels?)|tags?\\s*:|labels?\\s*:"
+                    + "|(?:tag|label)(?:\\s+it)?(?=\\s+[\\p{L}\\d_-]+\\s*(?:,|$)))\\s*"
+                    + "(?:as\\s+)?(?<tags>[\\p{L}\\d_-]+(?:\\s*(?:,|and|&)\\s*[\\p{L}\\d_-]+)*)\\s*,?\\s*$", FLAGS);
     private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:the|a|an|my|our)\\s+", FLAGS);
     private static final Pattern LEADING_INDEFINITE_ARTICLE = Pattern.compile("^(?:a|an)\\s+", FLAGS);
     /** "jot down that I need to X", "remind me that I have to X": the words after the opening say it again. */

@@ -142,10 +142,14 @@ final class Guard {
      */
     private static final Pattern FEW_LISTED = Pattern.compile(
             "\\b(?:(?<both>both)(?:\\s+of\\s+(?:them|those|these))?(?:\\s+(?:tasks|ones|items))?"
-                    + "|the\\s+(?<edge>first|last|top|bottom)\\s+(?<n>two|three|2|3)(?:\\s+(?:ones|tasks|items|of\\s+them))?)"
+                    + "|(?:the\\s+)?(?<edge>first|last|top|bottom)\\s+(?<n>two|three|2|3)(?:\\s+(?:ones|tasks|items|of\\s+them))?)"
                     + "(?=\\s|$|[.!?,])", FLAGS);
     private static final Pattern DONE_STATEMENT = Pattern.compile(
             "\\b(?:are|'re|were)\\s+(?:now\\s+|all\\s+|both\\s+)?(?:done|finished|complete|completed|sorted|handled)\\b", FLAGS);
+
+    /** "both done", "first two finished": the state right after the tasks it is about. */
+    private static final Pattern DONE_RIGHT_AFTER = Pattern.compile(
+            "^\\s*(?:are\\s+|'re\\s+|were\\s+)?(?:now\\s+|all\\s+)?(?:done|finished|complete|completed|sorted|handled)\\b", FLAGS);
 
     static List<Action> fewListed(Utterance utterance, ConversationContext context) {
         String text = utterance.masked();
@@ -172,7 +176,8 @@ final class Guard {
             kind = Kind.DELETE;
         } else if (REOPEN_VERB.matcher(text).find()) {
             kind = Kind.REOPEN;
-        } else if (verbBefore(COMPLETE_VERB, text, few.start()) || DONE_STATEMENT.matcher(text).find()) {
+        } else if (verbBefore(COMPLETE_VERB, text, few.start()) || DONE_STATEMENT.matcher(text).find()
+                || DONE_RIGHT_AFTER.matcher(text.substring(few.end())).find()) {
             kind = Kind.COMPLETE;
         } else {
             return List.of();

@@ -65,6 +65,14 @@ final class Turn {
                     clearDue, false);
         }
 
+        /** In {@code removeTags}: every tag the task has goes (no tag can be spelt this way). */
+        static final String ALL_TAGS = "\u0000all";
+
+        /** The tags become exactly these (none: every tag goes). */
+        static Change replacingTags(List<String> tags) {
+            return new Change(null, null, null, 0, null, null, List.copyOf(tags), List.of(ALL_TAGS), null, false);
+        }
+
         static Change stoppingRepetition() {
             return new Change(null, null, null, 0, null, null, List.of(), List.of(), null, false, false, true);
         }
@@ -319,6 +327,10 @@ final class Turn {
         String number = ordinal.group("number");
         int position = number != null ? Integer.parseInt(number) : Words.ordinal(ordinal.group("ord")).orElse(0);
         List<String> listed = context.lastListedIds();
+        if (listed.isEmpty() && position == -1 && !context.lastTurnChanges().isEmpty()) {
+            // "remove the last one" after "add milk, eggs and bread": the last task that turn touched
+            return byId(context.lastTurnChanges().get(context.lastTurnChanges().size() - 1));
+        }
         if (listed.isEmpty()) {
             if (number != null && tasksById.containsKey(number)) {
                 return new Found(tasksById.get(number));
@@ -493,7 +505,7 @@ final class Turn {
     }
 
     private static List<String> mergedTags(List<String> current, List<String> add, List<String> remove) {
-        Set<String> merged = new LinkedHashSet<>(current);
+        Set<String> merged = new LinkedHashSet<>(remove.contains(Change.ALL_TAGS) ? List.of() : current);
         merged.addAll(add);
         remove.forEach(merged::remove);
         return List.copyOf(merged);

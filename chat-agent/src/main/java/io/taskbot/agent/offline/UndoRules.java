@@ -31,6 +31,7 @@ final class UndoRules {
             + "(?:change|changes|edit|edits))";
     /** Said outright: nothing else can be meant, so with nothing to undo the answer says so. */
     private static final Pattern UNDO = Pattern.compile(LEAD_IN + "(?:undo|revert|reverse|roll\\s*back|rollback"
+            + "|(?:ctrl|cmd|control|command)\\s*[-+]?\\s*z"
             + "|take\\s+back|go\\s+back\\s+on)(?:\\s+" + WHAT + ")?(?:\\s+(?:for\\s+me|real\\s+quick))?" + POLITE_END
             + "|" + LEAD_IN + "(?:scratch|cancel)\\s+(?:that|all\\s+(?:of\\s+)?that|the\\s+last\\s+(?:change|thing|one|step)"
             + "|what\\s+you\\s+(?:just\\s+)?did)" + POLITE_END
