@@ -330,6 +330,35 @@ final class DateGrammar {
         }
     }
 
+    /**
+     * " (I read 3/4 as March 4.)" when the message had a numeric date that the other order would read differently
+     * and a task got a date from it; empty otherwise. Said so the user sees which convention was assumed.
+     */
+    static String readingNote(String message, DateOrder order, List<Action> actions) {
+        boolean dated = actions.stream().anyMatch(action -> action.toolArguments().containsKey("due_date"));
+        if (!dated || message == null) {
+            return "";
+        }
+        List<String> readings = new ArrayList<>();
+        String text = Utterance.normalize(message);
+        Matcher numeric = NUMERIC.matcher(text);
+        while (numeric.find()) {
+            if (numeric.group("lead") == null && !ENDS_A_PHRASE.matcher(text.substring(numeric.end())).find()) {
+                continue;
+            }
+            int first = Integer.parseInt(numeric.group("a"));
+            int second = Integer.parseInt(numeric.group("b"));
+            if (first == second || first > 12 || second > 12 || first < 1 || second < 1) {
+                continue;
+            }
+            Month month = Month.of(order == DateOrder.MONTH_FIRST ? first : second);
+            int day = order == DateOrder.MONTH_FIRST ? second : first;
+            readings.add(first + "/" + second + " as " + month.getDisplayName(java.time.format.TextStyle.FULL,
+                    Locale.ENGLISH) + " " + day);
+        }
+        return readings.isEmpty() ? "" : " (I read " + String.join(" and ", readings) + ".)";
+    }
+
     private static Piece periodPiece(Matcher period, LocalDate today) {
         LocalDate comingSunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         LocalDate nextMonday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));

@@ -48,14 +48,18 @@ public final class OfflineChatModel implements TurnAwareChatModel {
             "delete_todo", "undo_todo", "complete_todos");
 
     private final TaskTalkInterpreter interpreter = new TaskTalkInterpreter();
+    /** The configured order, or {@code null}: then each request's Accept-Language decides, month first without. */
+    private final DateOrder forcedDateOrder;
     private final DateOrder dateOrder;
 
     public OfflineChatModel() {
-        this(DateOrder.MONTH_FIRST);
+        this(null);
     }
 
-    public OfflineChatModel(DateOrder dateOrder) {
-        this.dateOrder = dateOrder;
+    /** @param forcedDateOrder how every user writes numeric dates, or {@code null} to go by each request */
+    public OfflineChatModel(DateOrder forcedDateOrder) {
+        this.forcedDateOrder = forcedDateOrder;
+        this.dateOrder = forcedDateOrder == null ? DateOrder.MONTH_FIRST : forcedDateOrder;
     }
 
     /** Reads the turn's facts (clock, tasks) back from the system prompt: for callers that give only messages. */
@@ -67,8 +71,15 @@ public final class OfflineChatModel implements TurnAwareChatModel {
     /** A model for one turn: the facts come typed, and the interpreter runs once however often the loop asks. */
     @Override
     public ChatModel forTurn(ZonedDateTime userNow, List<TaskSnapshot> tasks) {
+        return forTurn(userNow, tasks, null);
+    }
+
+    @Override
+    public ChatModel forTurn(ZonedDateTime userNow, List<TaskSnapshot> tasks, String acceptLanguage) {
+        DateOrder order = forcedDateOrder != null ? forcedDateOrder
+                : DateOrder.fromAcceptLanguage(acceptLanguage).orElse(DateOrder.MONTH_FIRST);
         ConversationContext facts = ConversationContext.startingAt(userNow,
-                tasks.stream().map(OfflineChatModel::toRef).toList()).withDateOrder(dateOrder);
+                tasks.stream().map(OfflineChatModel::toRef).toList()).withDateOrder(order);
         Interpretation interpretation = new Interpretation();
         return new ChatModel() {
             @Override
@@ -116,7 +127,8 @@ public final class OfflineChatModel implements TurnAwareChatModel {
             return ChatResponse.builder().aiMessage(AiMessage.from(requests))
                     .finishReason(FinishReason.TOOL_EXECUTION).build();
         }
-        return answer(AiMessage.from(Replies.compose(actions, results, context)));
+        return answer(AiMessage.from(Replies.compose(actions, results, context)
+                + DateGrammar.readingNote(said.singleText(), context.dateOrder(), actions)));
     }
 
     @Override

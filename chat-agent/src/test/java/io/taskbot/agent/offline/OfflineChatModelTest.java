@@ -157,4 +157,27 @@ class OfflineChatModelTest {
         assertThat(second.text()).isEqualTo("Added \"water the plants\", repeating every Monday, next due "
                 + "2026-11-23T08:00:00+01:00.");
     }
+
+    @Test
+    void theRequestsLanguageSaysHowNumericDatesAreWrittenAndTheReplySaysTheReading() {
+        UserMessage said = UserMessage.from("pay the car insurance 3/4");
+        AiMessage british = model.forTurn(NOW, List.of(), "en-GB,en;q=0.8").chat(ChatRequest.builder()
+                .messages(List.of(said)).build()).aiMessage();
+        AiMessage american = model.forTurn(NOW, List.of(), "en-US").chat(ChatRequest.builder()
+                .messages(List.of(said)).build()).aiMessage();
+        AiMessage forced = new OfflineChatModel(DateOrder.MONTH_FIRST).forTurn(NOW, List.of(), "de-DE")
+                .chat(ChatRequest.builder().messages(List.of(said)).build()).aiMessage();
+
+        assertThat(british.toolExecutionRequests().get(0).arguments()).contains("\"due_date\":\"2027-04-03\"");
+        assertThat(american.toolExecutionRequests().get(0).arguments()).contains("\"due_date\":\"2027-03-04\"");
+        assertThat(forced.toolExecutionRequests().get(0).arguments()).contains("\"due_date\":\"2027-03-04\"");
+
+        dev.langchain4j.model.chat.ChatModel turn = model.forTurn(NOW, List.of(), "fr");
+        AiMessage call = turn.chat(ChatRequest.builder().messages(List.of(said)).build()).aiMessage();
+        AiMessage answer = turn.chat(ChatRequest.builder().messages(List.of(said, call,
+                ToolExecutionResultMessage.from(call.toolExecutionRequests().get(0),
+                        "{\"id\":\"3\",\"title\":\"pay the car insurance\",\"priority\":\"medium\","
+                                + "\"due_date\":\"2027-04-03\"}"))).build()).aiMessage();
+        assertThat(answer.text()).isEqualTo("Added \"pay the car insurance\", due 2027-04-03. (I read 3/4 as April 3.)");
+    }
 }
