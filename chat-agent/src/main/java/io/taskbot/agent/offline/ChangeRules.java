@@ -221,6 +221,8 @@ final class ChangeRules {
                     + DUE_FIELD + "\\s+(?:from|of|on|for|off)\\s+(?<ref>.+?)" + "(?:\\s+(?:please|pls|now))?$",
             "^(?:remove|delete|clear|drop|erase|unset)\\s+(?<ref>.+?)(?:'s)\\s+(?:due\\s+date|deadline)$",
             "^take\\s+" + DUE_FIELD + "\\s+off(?:\\s+of)?\\s+(?<ref>.+)$",
+            // "drop the date", "no due date": about the task the conversation is on
+            "^(?:remove|delete|clear|drop|erase|unset|scrap|lose|ditch|get\\s+rid\\s+of)\\s+(?<ref>)" + DUE_FIELD + "$",
             "^(?:there'?s\\s+|there\\s+is\\s+)?(?:no|without\\s+an?)\\s+(?:due\\s+date|deadline|date|due)\\s+(?:for|on)\\s+"
                     + "(?<ref>.+?)(?:\\s+(?:any\\s?more|now|after\\s+all))?$",
             "^(?<ref>.+?)\\s+(?:has|needs|gets|should\\s+have)\\s+no\\s+(?:due\\s+date|deadline)(?:\\s+any\\s?more)?$",
@@ -309,8 +311,9 @@ final class ChangeRules {
             "^no\\s+need\\s+(?:to|for)\\s+(?<ref>.+?)(?:\\s+any\\s?more)?$",
             "^(?<verb>never\\s*mind|nevermind|forget)\\s+about\\s+(?<ref>.+)$",
             "^(?<ref>.+?)\\s+(?:got|was|were|has\\s+been|have\\s+been)\\s+(?:cancell?ed|called\\s+off|scrapped)$",
-            "^(?<ref>.+?)\\s+(?:is|are|'s)\\s+(?:no\\s+longer\\s+(?:needed|necessary|relevant|happening)"
-                    + "|not\\s+needed(?:\\s+any\\s?more)?|not\\s+necessary(?:\\s+any\\s?more)?|cancell?ed|off"
+            "^(?<ref>.+?)(?:\\s+(?:is|are)|'s)\\s+(?:no\\s+longer\\s+(?:needed|necessary|relevant|happening)"
+                    + "|not\\s+needed(?:\\s+any\\s?more)?|not\\s+necessary(?:\\s+any\\s?more)?|cancell?ed|called\\s+off"
+                    + "|scrapped|off"
                     + "|irrelevant(?:\\s+now)?|obsolete)$");
     /** Verbs that only ever manage the list: an unknown reference after them is a question, never a new task. */
     private static final Set<String> LIST_ONLY_VERBS = Set.of("delete", "erase", "trash", "scrap", "discard",
@@ -356,20 +359,20 @@ final class ChangeRules {
     }
 
     static boolean tag(Turn turn, String body) {
-        for (Pattern pattern : REMOVE_TAGS) {
-            Matcher matcher = pattern.matcher(body);
-            if (matcher.matches()) {
-                turn.apply(turn.resolve(matcher.group("ref"), Purpose.CHANGE),
-                        Change.tags(List.of(), tagNames(turn, matcher.group("tags"))));
-                return true;
-            }
-        }
         for (Pattern pattern : REPLACE_TAGS) {
             Matcher matcher = pattern.matcher(body);
             if (matcher.matches()) {
                 List<String> tags = RegexGroups.optional(matcher, "tags") == null ? List.of()
                         : tagNames(turn, matcher.group("tags"));
                 turn.apply(turn.resolve(matcher.group("ref"), Purpose.CHANGE), Change.replacingTags(tags));
+                return true;
+            }
+        }
+        for (Pattern pattern : REMOVE_TAGS) {
+            Matcher matcher = pattern.matcher(body);
+            if (matcher.matches()) {
+                turn.apply(turn.resolve(matcher.group("ref"), Purpose.CHANGE),
+                        Change.tags(List.of(), tagNames(turn, matcher.group("tags"))));
                 return true;
             }
         }
@@ -396,9 +399,14 @@ final class ChangeRules {
             return false;
         }
         Resolution resolution = turn.resolve(matcher.group("ref"), Purpose.REOPEN);
-        if (resolution instanceof Found found && found.task().completed()
-                && turn.referenceStrength(matcher.group("ref"), Purpose.REOPEN) >= 0.9) {
+        double strength = turn.referenceStrength(matcher.group("ref"), Purpose.REOPEN);
+        if (resolution instanceof Found found && found.task().completed() && strength >= 0.9) {
             turn.apply(resolution, Change.completion(false));
+            return true;
+        }
+        if (resolution instanceof Found found && !found.task().completed() && strength >= TaskMatcher.ACCEPTED) {
+            // "still need to vacuum" with "vacuum the living room" open: it is on the list already
+            turn.reply("\"" + found.task().title() + "\" is still on your list.");
             return true;
         }
         return false;
@@ -657,7 +665,8 @@ final class ChangeRules {
         for (Pattern pattern : CLEAR_DUE) {
             Matcher matcher = pattern.matcher(body);
             if (matcher.matches()) {
-                applyToEach(turn, matcher.group("ref"), Purpose.CHANGE, Change.clearingDue());
+                String reference = matcher.group("ref").isBlank() ? "it" : matcher.group("ref");
+                applyToEach(turn, reference, Purpose.CHANGE, Change.clearingDue());
                 return true;
             }
         }

@@ -103,6 +103,8 @@ final class CreateRules {
             "(?:,\\s*)?\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tags?|labels?)|tags?\\s*:|labels?\\s*:"
                     + "|(?:tag|label)(?:\\s+it)?(?=\\s+[\\p{L}\\d_-]+\\s*(?:,|$)))\\s*"
                     + "(?:as\\s+)?(?<tags>[\\p{L}\\d_-]+(?:\\s*(?:,|and|&)\\s*[\\p{L}\\d_-]+)*)\\s*,?\\s*$", FLAGS);
+    private static final Pattern DEADLINE_REMARK = Pattern.compile(
+            "^(?:it\\s+|they\\s+)?(?:has|have|needs?|must)\\s+(?:to\\s+)?be\\s+\\p{L}+\\s*(?:" + Utterance.SLOT + ")", FLAGS);
     private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:the|a|an|my|our)\\s+", FLAGS);
     private static final Pattern LEADING_INDEFINITE_ARTICLE = Pattern.compile("^(?:a|an)\\s+", FLAGS);
     /** "jot down that I need to X", "remind me that I have to X": the words after the opening say it again. */
@@ -293,6 +295,10 @@ final class CreateRules {
         }
         List<String> tasks = new ArrayList<>();
         for (String part : parts) {
+            if (DEADLINE_REMARK.matcher(part.strip()).find()) {
+                // "return the books, have to be back by 12/02": a remark about the task's date, no task of its own
+                return List.of(taskWords);
+            }
             String words = part.strip().replaceFirst("(?i)^to\\s+", "");
             List<String> tokens = Words.tokens(words.replaceAll(Utterance.SLOT, " "));
             if (tokens.size() < 2 || !Words.isTaskVerb(tokens.get(0))) {

@@ -7,11 +7,12 @@ final class Titles {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Pattern TRAILING_FILLER = Pattern.compile(
-            "(?:[\\s,;:&+-]+|\\s+(?:please|pls|thanks|thank\\s+you|for\\s+me|as\\s+well|due|and"
-                    + "|instead|to\\s+(?:my|the)\\s+(?:to-?do\\s+|todo\\s+|task\\s+)?list|on\\s+(?:my|the)\\s+list"
+            "(?:[\\s,;:&+-]+"
                     // "mail the card, has to be out by 7/14": what is left of a deadline once its date is cut out
-                    + "|,\\s*(?:it\\s+)?(?:has|have|needs?|must)\\s+(?:to\\s+)?be\\s+(?:done|out|in|sent|ready|finished|paid"
+                    + "|,\\s*(?:it\\s+|they\\s+)?(?:has|have|needs?|must)\\s+(?:to\\s+)?be\\s+(?:done|out|in|sent|ready|finished|paid"
                     + "|submitted|back)"
+                    + "|\\s+(?:please|pls|thanks|thank\\s+you|for\\s+me|as\\s+well|due|and"
+                    + "|instead|to\\s+(?:my|the)\\s+(?:to-?do\\s+|todo\\s+|task\\s+)?list|on\\s+(?:my|the)\\s+list"
                     + "|(?:,\\s*)?(?:and\\s+)?(?:make|mark|set|flag)\\s+(?:it|that)(?:\\s+(?:as|to))?))+$", FLAGS);
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:[\\s,;:&+*\\u2022-]+|(?:to|and|also|then|please)\\s+)+", FLAGS);
