@@ -56,7 +56,7 @@ final class Guard {
             + "|pending|unfinished|remaining|outstanding|current|active|overdue|" + Utterance.SLOT + ")\\s+)*";
     private static final Pattern ALL_SCOPE = Pattern.compile(
             "\\b(?:(?:all|every(?:\\s+single)?|each)(?:\\s+(?:of\\s+)?(?:my|the|your|these|those))?\\s+"
-                    + SCOPE_FILTER + TASK_NOUN + "\\b"
+                    + SCOPE_FILTER + "(?:(?<topic>\\p{L}[\\p{L}-]*)\\s+)?" + TASK_NOUN + "\\b"
                     + "|everything|every\\s*thing|(?<!after\\s)(?<!at\\s)all\\s*$|all(?=\\s+(?:as\\s+)?(?:done|complete|completed|finished"
                     + "|off|now|please|at\\s+once|of\\s+them))|them\\s+all|all\\s+of\\s+them"
                     + "|(?:my|the)\\s+(?:whole|entire|complete|full)\\s+(?:to-?do\\s+|todo\\s+|task\\s+)?list)", FLAGS);
@@ -273,6 +273,14 @@ final class Guard {
         }
         if (!tags.isEmpty()) {
             scope = scope.and(task -> task.tags().stream().anyMatch(tags::contains));
+        }
+        Matcher all = ALL_SCOPE.matcher(text);
+        String topic = all.find() ? RegexGroups.optional(all, "topic") : null;
+        if (topic != null && !Words.isStopWord(topic)) {
+            // "delete all my work tasks", "all the shopping stuff": only the tasks tagged so or about it, never all
+            String word = topic.toLowerCase(Locale.ROOT);
+            String stem = Words.stem(word);
+            scope = scope.and(task -> task.tags().contains(word) || Words.contentStems(task.title()).contains(stem));
         }
         List<Priority> priorities = utterance.slotsIn(text, Utterance.Urgency.class).stream()
                 .map(Utterance.Urgency::priority).toList();

@@ -62,6 +62,7 @@ final class Words {
             Map.entry("e-mail", "email"), Map.entry("groceries", "grocery"), Map.entry("vaccine", "vaccination"),
             // getting a thing is buying it, on both sides of a comparison: "got the paint" ↔ "buy paint"
             Map.entry("get", "buy"), Map.entry("purchase", "buy"), Map.entry("grab", "buy"),
+            Map.entry("shopping", "buy"), Map.entry("shop", "buy"),
             Map.entry("hw", "homework"), Map.entry("mtg", "meeting"), Map.entry("dr", "doctor"),
             Map.entry("dentists", "dentist"), Map.entry("pres", "presentation"), Map.entry("prez", "presentation"));
 
