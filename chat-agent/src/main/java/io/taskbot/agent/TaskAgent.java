@@ -20,16 +20,16 @@ import io.taskbot.conversation.RecordAssistantFailureCommand;
 import io.taskbot.conversation.RecordAssistantReplyCommand;
 import io.taskbot.conversation.Role;
 import io.taskbot.conversation.ToolCall;
+import io.taskbot.messaging.Caller;
 import io.taskbot.messaging.Channel;
-import io.taskbot.messaging.MetadataKeys;
+import io.taskbot.messaging.ReadModelLagException;
+import io.taskbot.messaging.ReadYourWrites;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskPage;
 import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +55,7 @@ public class TaskAgent {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ReadYourWrites writes;
     private final ChatModel chatModel;
     private final Clock clock;
     private final AgentSettings settings;
@@ -63,6 +64,7 @@ public class TaskAgent {
                      AgentSettings settings) {
         this.commands = commands;
         this.queries = queries;
+        this.writes = new ReadYourWrites(commands, queries);
         this.chatModel = chatModel;
         this.clock = clock;
         this.settings = settings;
@@ -70,17 +72,21 @@ public class TaskAgent {
 
     /**
      * @throws io.taskbot.conversation.ConversationException when the conversation is someone else's
-     * @throws AgentUnavailableException                    when the chat model's provider fails; anything else
-     *                                                      thrown here is a bug
+     * @throws AgentUnavailableException                    when the chat model's provider fails
+     * @throws ReadModelLagException                        when the history did not show the turn's messages in
+     *                                                      time (they are stored); anything else thrown here is a
+     *                                                      bug
      */
     public AgentReply converse(AgentTurn turn) {
         Channel channel = Channel.conversation(turn.conversationId().value());
-        MetaData metadata = MetaData.from(MetadataKeys.of(turn.user(), channel, turn.correlationId()));
+        Caller caller = new Caller(turn.user(), channel, turn.correlationId());
         Instant postedAt = clock.instant();
-        send(new PostUserMessageCommand(turn.conversationId(), turn.user(), turn.message(), postedAt), metadata);
+        long posted = send(new PostUserMessageCommand(turn.conversationId(), turn.user(), turn.message(), postedAt),
+                caller);
 
-        List<MessageView> history = historyBefore(turn, postedAt);
-        TaskTools tools = new TaskTools(commands, queries, clock, turn.user(), channel, turn.correlationId());
+        List<MessageView> history = historyBefore(turn, postedAt, posted);
+        TaskTools tools = new TaskTools(commands, queries, clock, turn.user(), turn.zone(), channel,
+                turn.correlationId());
         ZonedDateTime userNow = ZonedDateTime.now(clock.withZone(turn.zone()));
         List<TaskSnapshot> tasks = tasksOf(turn);
         String systemPrompt = AgentPrompt.render(userNow, tasks);
@@ -105,7 +111,7 @@ public class TaskAgent {
             result = assistant.chat(turn.message());
         } catch (RuntimeException failure) {
             send(new RecordAssistantFailureCommand(turn.conversationId(), turn.user(), describe(failure),
-                    clock.instant()), metadata);
+                    clock.instant()), caller);
             if (!isModelProviderFailure(failure)) {
                 throw failure;
             }
@@ -122,18 +128,21 @@ public class TaskAgent {
         String answer = Objects.requireNonNullElse(result.content(), "");
         Instant answeredAt = clock.instant();
         long replied = send(new RecordAssistantReplyCommand(turn.conversationId(), turn.user(), answer, toolCalls,
-                answeredAt), metadata);
-        // the next turn, and a history request right after this one, must see this answer
-        query(new FindConversationQuery(turn.user(), turn.conversationId(), replied), ConversationLookup.class);
+                answeredAt), caller);
+        // a history request right after this one must see this answer
+        awaitHistory(turn, replied, "The answer");
         return new AgentReply(turn.conversationId(), answer, toolCalls, answeredAt);
     }
 
     /**
-     * The conversation before the message just posted. Every earlier turn returned only once its answer was in the
-     * history, so there is nothing to wait for: the message just posted is either not in the history yet or its
-     * newest message, told by its content and its time, and the AI service adds it itself.
+     * The conversation before the message just posted, read once the history holds that message, so that the memory
+     * has every earlier message whether or not an earlier turn saw its own answer in the history (one that did not
+     * was answered with a {@link ReadModelLagException}). The posted message is then the newest one, told by its
+     * content and its time (unless a turn in the same conversation ran alongside), and the AI service adds it
+     * itself.
      */
-    private List<MessageView> historyBefore(AgentTurn turn, Instant postedAt) {
+    private List<MessageView> historyBefore(AgentTurn turn, Instant postedAt, long posted) {
+        awaitHistory(turn, posted, "Your message");
         int memory = settings.memoryMessages();
         MessagePage page = query(new FindRecentMessagesQuery(turn.user(), turn.conversationId(), memory + 1),
                 MessagePage.class);
@@ -165,14 +174,21 @@ public class TaskAgent {
         return tasks;
     }
 
-    private long send(Object command, MetaData metadata) {
-        Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
-        return ((Number) version).longValue();
+    /** Sends a conversation command; the conversation's version after it. */
+    private long send(Object command, Caller caller) {
+        Number version = writes.send(command, caller);
+        return version.longValue();
+    }
+
+    /** @throws ReadModelLagException when the history does not show {@code version} in time */
+    private void awaitHistory(AgentTurn turn, long version, String whatWasWritten) {
+        writes.readAfterWrite(new FindConversationQuery(turn.user(), turn.conversationId(), version),
+                ConversationLookup.class, lookup -> lookup.holds(version), whatWasWritten);
     }
 
     /** Local query handlers answer synchronously and refuse nothing; their failures are bugs. */
     private <R> R query(Object query, Class<R> type) {
-        return queries.query(query, type).join();
+        return writes.read(query, type);
     }
 
     /**

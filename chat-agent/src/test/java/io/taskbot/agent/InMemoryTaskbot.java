@@ -23,6 +23,7 @@ import io.taskbot.task.TaskPage;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.task.TaskWritten;
+import io.taskbot.task.UndoTaskCommand;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import org.axonframework.commandhandling.CommandMessage;
@@ -56,10 +57,13 @@ public final class InMemoryTaskbot {
 
     private final List<Message<?>> sent = new CopyOnWriteArrayList<>();
     private final Map<TaskId, TaskView> tasks = new LinkedHashMap<>();
+    /** Each task's views before each update, newest last, for undo. */
+    private final Map<TaskId, List<TaskView>> before = new LinkedHashMap<>();
     private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
     private final SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
     private long nextTaskId = 1;
+    private boolean readModelBehind;
     private long nextMessageId = 1;
 
     private static final class Conversation {
@@ -76,6 +80,7 @@ public final class InMemoryTaskbot {
         command(CreateTaskCommand.class, this::create);
         command(UpdateTaskCommand.class, this::update);
         command(DeleteTaskCommand.class, this::delete);
+        command(UndoTaskCommand.class, this::undo);
         command(PostUserMessageCommand.class, post -> append(post.conversationId(), post.author(), Role.USER,
                 post.content(), List.of(), false, post.postedAt()));
         command(RecordAssistantReplyCommand.class, reply -> append(reply.conversationId(), reply.owner(),
@@ -86,8 +91,12 @@ public final class InMemoryTaskbot {
         query(FindTasksQuery.class, TaskPage.class, this::list);
         query(FindConversationQuery.class, ConversationLookup.class, find -> {
             Conversation conversation = conversations.get(find.conversationId());
-            return conversation == null || !conversation.owner.equals(find.owner()) ? ConversationLookup.none()
-                    : new ConversationLookup(find.conversationId(), conversation.version);
+            if (conversation == null || !conversation.owner.equals(find.owner())) {
+                return ConversationLookup.none();
+            }
+            // as the history answers a wait it gave up on: with what it holds, a version before the write
+            boolean behind = readModelBehind && find.minVersion() > FindConversationQuery.ANY_VERSION;
+            return new ConversationLookup(find.conversationId(), behind ? find.minVersion() - 1 : conversation.version);
         });
         query(FindRecentMessagesQuery.class, MessagePage.class, find -> {
             Conversation conversation = conversations.get(find.conversationId());
@@ -115,6 +124,11 @@ public final class InMemoryTaskbot {
 
     public synchronized List<TaskView> tasksOf(UserId owner) {
         return tasks.values().stream().filter(task -> task.owner().equals(owner)).toList();
+    }
+
+    /** From now on the read models do not catch up with writes in time: reads that wait for a write miss it. */
+    public synchronized void holdTheReadModelBack() {
+        readModelBehind = true;
     }
 
     /** Every command and query that reached the buses, in order. */
@@ -164,7 +178,8 @@ public final class InMemoryTaskbot {
         }
         TaskId id = TaskId.of(nextTaskId++);
         TaskView task = new TaskView(id, owner, create.title().strip(), create.description(), create.priority(),
-                TaskStatus.PENDING, create.dueDate(), create.tags(), create.requestedAt(), create.requestedAt(), 0);
+                TaskStatus.PENDING, create.dueDate(), create.tags(), create.recurrence(), create.requestedAt(),
+                create.requestedAt(), 0);
         tasks.put(id, task);
         return task;
     }
@@ -178,9 +193,26 @@ public final class InMemoryTaskbot {
                 Objects.requireNonNullElse(update.status(), task.status()),
                 update.clearDueDate() ? null : update.dueDate() != null ? update.dueDate() : task.dueDate(),
                 update.tags() != null ? update.tags() : task.tags(),
+                update.clearRecurrence() ? null : update.recurrence() != null ? update.recurrence() : task.recurrence(),
                 task.createdAt(), update.requestedAt(), task.version() + 1);
+        before.computeIfAbsent(task.id(), id -> new ArrayList<>()).add(task);
         tasks.put(task.id(), changed);
         return new TaskWritten(task.id(), changed.version());
+    }
+
+    /** Puts the task back as it was before its latest update, as a new version; deletions are not undone here. */
+    private TaskWritten undo(UndoTaskCommand undo) {
+        TaskView task = ownTask(undo.taskId(), undo.requester());
+        List<TaskView> earlier = before.getOrDefault(task.id(), new ArrayList<>());
+        if (earlier.isEmpty()) {
+            throw new TaskException(TaskErrorCode.NOTHING_TO_UNDO, "Task " + task.id() + " has no change left to undo");
+        }
+        TaskView previous = earlier.remove(earlier.size() - 1);
+        TaskView restored = new TaskView(previous.id(), previous.owner(), previous.title(), previous.description(),
+                previous.priority(), previous.status(), previous.dueDate(), previous.tags(), previous.recurrence(),
+                previous.createdAt(), undo.requestedAt(), task.version() + 1);
+        tasks.put(task.id(), restored);
+        return new TaskWritten(task.id(), restored.version());
     }
 
     private TaskWritten delete(DeleteTaskCommand delete) {
@@ -202,6 +234,9 @@ public final class InMemoryTaskbot {
     }
 
     private TaskLookup find(FindTaskQuery find) {
+        if (readModelBehind && find.minVersion() > FindTaskQuery.ANY_VERSION) {
+            return TaskLookup.behind();
+        }
         TaskView task = tasks.get(find.taskId());
         if (task == null) {
             return TaskLookup.notFound();

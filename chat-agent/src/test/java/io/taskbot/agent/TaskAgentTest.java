@@ -14,12 +14,15 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import io.taskbot.conversation.ConversationException;
 import io.taskbot.conversation.ConversationId;
+import io.taskbot.conversation.FindConversationQuery;
+import io.taskbot.conversation.FindRecentMessagesQuery;
 import io.taskbot.conversation.PostUserMessageCommand;
 import io.taskbot.conversation.RecordAssistantFailureCommand;
 import io.taskbot.conversation.RecordAssistantReplyCommand;
 import io.taskbot.conversation.ToolCall;
 import io.taskbot.messaging.Channel;
 import io.taskbot.messaging.MetadataKeys;
+import io.taskbot.messaging.ReadModelLagException;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.TaskStatus;
@@ -96,6 +99,40 @@ class TaskAgentTest {
 
     private static AgentTurn turn(UserId user, String message) {
         return new AgentTurn(user, CONVERSATION, message, ZoneId.of("Europe/Berlin"), "req-42");
+    }
+
+    @Test
+    void theMemoryIsReadOnlyOnceTheHistoryShowsTheMessageJustPosted() {
+        ScriptedModel model = new ScriptedModel().says("Hello.");
+
+        agent(model).converse(turn(ALICE, "hi"));
+
+        List<Object> sent = taskbot.payloads();
+        int posted = indexOf(sent, PostUserMessageCommand.class);
+        int memory = indexOf(sent, FindRecentMessagesQuery.class);
+        assertThat(sent.subList(posted, memory)).anySatisfy(query -> assertThat(query)
+                .isEqualTo(new FindConversationQuery(ALICE, CONVERSATION, 0)));
+    }
+
+    @Test
+    void aHistoryThatDoesNotShowTheMessageInTimeFailsTheTurnBeforeTheModelIsAsked() {
+        ScriptedModel model = new ScriptedModel().says("Hello.");
+        taskbot.holdTheReadModelBack();
+
+        assertThatThrownBy(() -> agent(model).converse(turn(ALICE, "hi")))
+                .isInstanceOf(ReadModelLagException.class)
+                .hasMessage("Your message was saved but the read model is behind; read it again shortly");
+        assertThat(model.requests).isEmpty();
+        assertThat(taskbot.sent(PostUserMessageCommand.class)).hasSize(1);
+    }
+
+    private static int indexOf(List<Object> payloads, Class<?> type) {
+        for (int i = 0; i < payloads.size(); i++) {
+            if (type.isInstance(payloads.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " was sent");
     }
 
     @Test

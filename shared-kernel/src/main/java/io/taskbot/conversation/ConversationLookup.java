@@ -10,4 +10,9 @@ public record ConversationLookup(ConversationId conversationId, long version) {
     public boolean exists() {
         return conversationId != null;
     }
+
+    /** Whether the history shows the conversation at {@code version} or later, e.g. after one's own write. */
+    public boolean holds(long version) {
+        return exists() && this.version >= version;
+    }
 }

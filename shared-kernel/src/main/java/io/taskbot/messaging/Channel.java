@@ -1,8 +1,8 @@
 package io.taskbot.messaging;
 
 /**
- * The way a change reached Taskbot: one of the three API contracts, or a chat conversation. Recorded in the metadata
- * of every event as a plain string, e.g. {@code api-v1} or {@code chat:conv_3f2a}.
+ * The way a change reached Taskbot: one of the three API contracts, the MCP server, or a chat conversation. Recorded
+ * in the metadata of every event as a plain string, e.g. {@code api-v1} or {@code chat:conv_3f2a}.
  */
 public record Channel(String value) {
 
@@ -12,6 +12,8 @@ public record Channel(String value) {
     public static final Channel CHAT_API = new Channel("api-chat");
     /** Contract 004, served under {@code /v1}. */
     public static final Channel V1 = new Channel("v1");
+    /** The MCP server at {@code /mcp}: an AI assistant using the agent's tools. */
+    public static final Channel MCP = new Channel("mcp");
 
     public Channel {
         if (value == null || value.isBlank()) {

@@ -16,6 +16,12 @@ public final class MetadataKeys {
     public static final String CHANNEL = "channel";
     /** Ties together every message caused by one client request. */
     public static final String CORRELATION_ID = "correlationId";
+    /**
+     * Set on the events of an undo only: the sequence number of the first event of the change they take back. The
+     * events themselves are the ordinary ones (a rename back to the old title), so that every consumer folds them
+     * as it folds any change; this key is what tells an undo from a change.
+     */
+    public static final String UNDOES = "undoes";
 
     private MetadataKeys() {
     }

@@ -7,11 +7,14 @@ public enum TaskErrorCode {
     DESCRIPTION_TOO_LONG,
     INVALID_DUE_DATE,
     INVALID_TAG,
+    INVALID_RECURRENCE,
     INVALID_STATUS_TRANSITION,
     /** The task exists but belongs to someone else. */
     NOT_OWNER,
     /** No task has this id. */
     NOT_FOUND,
     /** The task was deleted; it takes no further changes. */
-    DELETED
+    DELETED,
+    /** The task has no change left that an undo could take back; its creation is not one. */
+    NOTHING_TO_UNDO
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /** Everything that can happen to a task. Each kind of change is its own past-tense event. */
 public sealed interface TaskEvent permits TaskCreatedEvent, TaskRenamedEvent, TaskDescriptionChangedEvent,
         TaskPriorityChangedEvent, TaskDueDateChangedEvent, TaskTagsChangedEvent, TaskCompletedEvent,
-        TaskReopenedEvent, TaskArchivedEvent, TaskUnarchivedEvent, TaskDeletedEvent {
+        TaskReopenedEvent, TaskArchivedEvent, TaskUnarchivedEvent, TaskDeletedEvent, TaskRecurrenceChangedEvent,
+        TaskOccurrenceCompletedEvent, TaskRestoredEvent {
 
     TaskId taskId();
 

@@ -15,7 +15,10 @@ public enum TaskEventKind {
     REOPENED("reopened"),
     ARCHIVED("archived"),
     UNARCHIVED("unarchived"),
-    DELETED("deleted");
+    DELETED("deleted"),
+    RECURRENCE_CHANGED("recurrence_changed"),
+    OCCURRENCE_COMPLETED("occurrence_completed"),
+    RESTORED("restored");
 
     private final String wireName;
 

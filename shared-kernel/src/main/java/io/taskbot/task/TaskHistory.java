@@ -44,15 +44,22 @@ public record TaskHistory(Outcome outcome, List<Entry> entries) {
      *                  ({@code chat:<id>}) it came through; null if unrecorded
      * @param version   the event's sequence number in the task's stream
      * @param changes   the fields the event set, by their snake_case wire names; a removed due date is a null value
+     * @param undoes    for an event of an undo, the version of the first event of the change it took back; else null
      */
     public record Entry(TaskEventKind kind, Instant timestamp, UserId actor, String channel, long version,
-                        Map<String, Object> changes) {
+                        Map<String, Object> changes, Long undoes) {
 
         public Entry {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(timestamp, "timestamp");
             // null values are meaningful here (a due date removed), which Map.copyOf would refuse
             changes = changes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+        }
+
+        /** An entry of a change that is not an undo. */
+        public Entry(TaskEventKind kind, Instant timestamp, UserId actor, String channel, long version,
+                     Map<String, Object> changes) {
+            this(kind, timestamp, actor, channel, version, changes, null);
         }
     }
 }

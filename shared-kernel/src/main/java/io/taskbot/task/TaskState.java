@@ -21,6 +21,7 @@ public record TaskState(
         TaskStatus status,
         DueDate dueDate,
         List<String> tags,
+        Schedule schedule,
         Instant createdAt,
         Instant updatedAt,
         boolean deleted) {
@@ -33,7 +34,8 @@ public record TaskState(
     /** The state a task's stream starts with. */
     public static TaskState created(TaskCreatedEvent event) {
         return new TaskState(event.taskId(), event.owner(), event.title(), event.description(), event.priority(),
-                TaskStatus.PENDING, event.dueDate(), event.tags(), event.occurredAt(), event.occurredAt(), false);
+                TaskStatus.PENDING, event.dueDate(), event.tags(), event.schedule(), event.occurredAt(),
+                event.occurredAt(), false);
     }
 
     /**
@@ -62,27 +64,41 @@ public record TaskState(
         // the kind names the event's type (each event declares its own), so each cast below is to that very type
         return switch (event.kind()) {
             case CREATED -> throw new IllegalArgumentException("Task " + id + " is created twice");
-            case RENAMED -> with(((TaskRenamedEvent) event).title(), description, priority, status, dueDate, tags, at);
+            case RENAMED -> with(((TaskRenamedEvent) event).title(), description, priority, status, dueDate, tags,
+                    schedule, at);
             case DESCRIPTION_CHANGED -> with(title, ((TaskDescriptionChangedEvent) event).description(), priority,
-                    status, dueDate, tags, at);
+                    status, dueDate, tags, schedule, at);
             case PRIORITY_CHANGED -> with(title, description, ((TaskPriorityChangedEvent) event).priority(), status,
-                    dueDate, tags, at);
+                    dueDate, tags, schedule, at);
             case DUE_DATE_CHANGED -> with(title, description, priority, status,
-                    ((TaskDueDateChangedEvent) event).dueDate(), tags, at);
+                    ((TaskDueDateChangedEvent) event).dueDate(), tags, schedule, at);
             case TAGS_CHANGED -> with(title, description, priority, status, dueDate,
-                    ((TaskTagsChangedEvent) event).tags(), at);
-            case COMPLETED -> with(title, description, priority, TaskStatus.COMPLETED, dueDate, tags, at);
-            case REOPENED, UNARCHIVED -> with(title, description, priority, TaskStatus.PENDING, dueDate, tags, at);
-            case ARCHIVED -> with(title, description, priority, TaskStatus.ARCHIVED, dueDate, tags, at);
-            case DELETED -> new TaskState(id, owner, title, description, priority, status, dueDate, tags, createdAt,
-                    updatedAt, true);
+                    ((TaskTagsChangedEvent) event).tags(), schedule, at);
+            case RECURRENCE_CHANGED -> with(title, description, priority, status, dueDate, tags,
+                    ((TaskRecurrenceChangedEvent) event).schedule(), at);
+            // the occurrence is done, the task is not: it stays as it was, due at the rule's next occurrence
+            case OCCURRENCE_COMPLETED -> with(title, description, priority, status,
+                    ((TaskOccurrenceCompletedEvent) event).nextDueDate(), tags, schedule, at);
+            case COMPLETED -> with(title, description, priority, TaskStatus.COMPLETED, dueDate, tags, schedule, at);
+            case REOPENED, UNARCHIVED -> with(title, description, priority, TaskStatus.PENDING, dueDate, tags,
+                    schedule, at);
+            case ARCHIVED -> with(title, description, priority, TaskStatus.ARCHIVED, dueDate, tags, schedule, at);
+            case DELETED -> new TaskState(id, owner, title, description, priority, status, dueDate, tags, schedule,
+                    createdAt, updatedAt, true);
+            case RESTORED -> new TaskState(id, owner, title, description, priority, status, dueDate, tags, schedule,
+                    createdAt, at, false);
         };
     }
 
     private TaskState with(String newTitle, String newDescription, Priority newPriority, TaskStatus newStatus,
-                           DueDate newDueDate, List<String> newTags, Instant at) {
+                           DueDate newDueDate, List<String> newTags, Schedule newSchedule, Instant at) {
         return new TaskState(id, owner, newTitle, newDescription, newPriority, newStatus, newDueDate, newTags,
-                createdAt, at, deleted);
+                newSchedule, createdAt, at, deleted);
+    }
+
+    /** The task's rule, {@code null} when it does not repeat. */
+    public Recurrence recurrence() {
+        return schedule == null ? null : schedule.recurrence();
     }
 
     public boolean ownedBy(UserId user) {
@@ -95,7 +111,7 @@ public record TaskState(
      * its past states name the same instant alike.
      */
     public TaskView view(long version) {
-        return new TaskView(id, owner, title, description, priority, status, dueDate, tags,
+        return new TaskView(id, owner, title, description, priority, status, dueDate, tags, recurrence(),
                 createdAt.truncatedTo(ChronoUnit.MILLIS), updatedAt.truncatedTo(ChronoUnit.MILLIS), version);
     }
 }

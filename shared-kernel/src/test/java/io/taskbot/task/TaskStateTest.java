@@ -4,6 +4,7 @@ import io.taskbot.user.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ class TaskStateTest {
     static final UserId OWNER = new UserId(3);
     static final Instant CREATED_AT = Instant.parse("2026-11-20T09:00:00.123456Z");
     static final Instant LATER = Instant.parse("2026-11-21T10:30:00.987654Z");
+    static final Schedule WEEKLY = new Schedule(Recurrence.parse("FREQ=WEEKLY"), DueDate.parse("2026-11-23"),
+            ZoneId.of("Europe/Berlin"));
 
     static TaskCreatedEvent creation() {
         return new TaskCreatedEvent(ID, OWNER, "Buy milk", "", Priority.MEDIUM, null, List.of("home"), CREATED_AT);
@@ -36,7 +39,10 @@ class TaskStateTest {
             new TaskReopenedEvent(ID, LATER),
             new TaskArchivedEvent(ID, LATER),
             new TaskUnarchivedEvent(ID, LATER),
-            new TaskDeletedEvent(ID, LATER));
+            new TaskDeletedEvent(ID, LATER),
+            new TaskRecurrenceChangedEvent(ID, WEEKLY, LATER),
+            new TaskOccurrenceCompletedEvent(ID, DueDate.parse("2026-11-23"), DueDate.parse("2026-11-30"), LATER),
+            new TaskRestoredEvent(ID, LATER));
 
     @Test
     void everyKindOfEventHasASample() {
@@ -79,13 +85,17 @@ class TaskStateTest {
                 TaskEventKind.DESCRIPTION_CHANGED, TaskState::description,
                 TaskEventKind.PRIORITY_CHANGED, TaskState::priority,
                 TaskEventKind.DUE_DATE_CHANGED, TaskState::dueDate,
-                TaskEventKind.TAGS_CHANGED, TaskState::tags);
+                TaskEventKind.TAGS_CHANGED, TaskState::tags,
+                TaskEventKind.RECURRENCE_CHANGED, TaskState::schedule,
+                TaskEventKind.OCCURRENCE_COMPLETED, TaskState::dueDate);
         Map<TaskEventKind, Object> expected = Map.of(
                 TaskEventKind.RENAMED, "Buy oat milk",
                 TaskEventKind.DESCRIPTION_CHANGED, "the barista one",
                 TaskEventKind.PRIORITY_CHANGED, Priority.URGENT,
                 TaskEventKind.DUE_DATE_CHANGED, DueDate.parse("2026-12-24"),
-                TaskEventKind.TAGS_CHANGED, List.of("shopping"));
+                TaskEventKind.TAGS_CHANGED, List.of("shopping"),
+                TaskEventKind.RECURRENCE_CHANGED, WEEKLY,
+                TaskEventKind.OCCURRENCE_COMPLETED, DueDate.parse("2026-11-30"));
 
         for (TaskEvent change : CHANGES) {
             TaskState after = TaskState.apply(created, change);
@@ -121,6 +131,30 @@ class TaskStateTest {
         assertThat(deleted.deleted()).isTrue();
         assertThat(deleted.title()).isEqualTo("Tea");
         assertThat(deleted.updatedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void aCompletedOccurrenceLeavesTheTaskPendingAndRepeating() {
+        TaskState recurring = TaskState.apply(TaskState.apply(null, creation()),
+                new TaskRecurrenceChangedEvent(ID, WEEKLY, LATER));
+        TaskState moved = TaskState.apply(recurring, new TaskOccurrenceCompletedEvent(ID, DueDate.parse("2026-11-23"),
+                DueDate.parse("2026-11-30"), LATER.plusSeconds(60)));
+
+        assertThat(moved.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(moved.recurrence()).isEqualTo(Recurrence.parse("FREQ=WEEKLY"));
+        assertThat(moved.view(2).recurrence()).isEqualTo(Recurrence.parse("FREQ=WEEKLY"));
+        assertThat(TaskState.apply(moved, new TaskRecurrenceChangedEvent(ID, null, LATER)).recurrence()).isNull();
+    }
+
+    @Test
+    void aRestoredTaskIsBackAsItWasDeleted() {
+        TaskState renamed = TaskState.apply(TaskState.apply(null, creation()), new TaskRenamedEvent(ID, "Tea", LATER));
+        TaskState deleted = TaskState.apply(renamed, new TaskDeletedEvent(ID, LATER.plusSeconds(60)));
+        TaskState restored = TaskState.apply(deleted, new TaskRestoredEvent(ID, LATER.plusSeconds(120)));
+
+        assertThat(restored.deleted()).isFalse();
+        assertThat(restored.title()).isEqualTo("Tea");
+        assertThat(restored.updatedAt()).isEqualTo(LATER.plusSeconds(120));
     }
 
     @Test

@@ -16,8 +16,11 @@ import java.util.Map;
  * its connections on their first failure, and gives up on a new one within seconds rather than half a minute, so
  * that requests fail fast with {@code 503} until the file can be opened again.
  * {@code MAX_COMPACT_TIME} gives a clean stop up to five seconds (H2's default: 0.2 s) to
- * compact the file: while running, H2 keeps the chunks of the last 45 s of commits so that a file system that
- * reorders writes cannot corrupt it, and a busy store leaves many of them behind (see {@code H2FileHousekeeping}).
+ * compact the file. {@code RETENTION_TIME}: H2 keeps the chunks that later commits replaced for this long before it
+ * reuses their space, so that an OS crash cannot leave a reused chunk on disk while the chunk that replaced it was
+ * still in the OS's write buffers. Its default of 45 s assumes nothing forces the file to disk; under load those 45 s
+ * of dead chunks were most of the file (12 KB per event). {@code H2FileHousekeeping} forces the file to disk every
+ * second, so 5 s keep that guarantee (see there).
  * A {@code kill -9} during that compaction loses nothing: it is the ordinary copy-on-write path of every commit.
  */
 public class EmbeddedDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -32,7 +35,8 @@ public class EmbeddedDefaultsEnvironmentPostProcessor implements EnvironmentPost
         Path dataDir = Path.of(environment.getProperty("taskbot.data-dir", TaskbotProperties.DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
         // DB_CLOSE_ON_EXIT=FALSE: H2's own JVM shutdown hook would otherwise close the event store while a graceful
         // shutdown still finishes requests and stops the event processors; the pool closes it when the context ends
-        String url = "jdbc:h2:file:" + dataDir.resolve("eventstore") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000";
+        String url = "jdbc:h2:file:" + dataDir.resolve("eventstore") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000"
+                + ";RETENTION_TIME=5000";
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", "sa",

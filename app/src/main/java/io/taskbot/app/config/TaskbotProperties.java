@@ -97,6 +97,7 @@ public record TaskbotProperties(
      * @param apiV1          all of contract 000 ({@code /api/v1}), per client address
      * @param chatPerAddress contract 003 ({@code /api/chat}), per client address
      * @param chatPerUser    contract 003 ({@code /api/chat}), per user
+     * @param mcpPerUser     the MCP server ({@code /mcp}), per user: each JSON-RPC message is one request
      * @param failedLogins   failed logins per account, through every contract and on every node together
      */
     public record RateLimits(
@@ -108,6 +109,7 @@ public record TaskbotProperties(
             @NotNull @DefaultValue("100/1m") Limit apiV1,
             @NotNull @DefaultValue("60/1m") Limit chatPerAddress,
             @NotNull @DefaultValue("1000/1h") Limit chatPerUser,
+            @NotNull @DefaultValue("1000/1h") Limit mcpPerUser,
             @NotNull @DefaultValue("5/15m") Limit failedLogins) {
     }
 

@@ -29,6 +29,7 @@ class Contract000ExceptionHandler {
     ResponseEntity<Object> task(TaskException exception, HttpServletRequest request) {
         return errors.entity(request, switch (exception.code()) {
             case NOT_FOUND, NOT_OWNER, DELETED -> ApiError.of(ApiError.Kind.NOT_FOUND, "Task not found");
+            case NOTHING_TO_UNDO -> ApiError.of(ApiError.Kind.CONFLICT, exception.getMessage());
             default -> ApiError.of(ApiError.Kind.INVALID_INPUT, exception.getMessage());
         });
     }

@@ -1,10 +1,12 @@
 package io.taskbot.app.contract000;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.taskbot.app.chat.ChatTurns;
 import io.taskbot.app.security.CurrentUser;
-import io.taskbot.app.task.Caller;
 import io.taskbot.app.task.PastInstant;
 import io.taskbot.app.task.TaskGateway;
 import io.taskbot.app.task.TaskRequests;
+import io.taskbot.messaging.Caller;
 import io.taskbot.messaging.Channel;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;
@@ -19,6 +21,7 @@ import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskLookup;
 import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
+import io.taskbot.task.UndoTaskCommand;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,10 +38,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.time.Clock;
@@ -62,11 +67,19 @@ class TaskController {
         this.clock = clock;
     }
 
-    record CreateTaskRequest(String title, String description, String priority, String dueDate, List<String> tags) {
+    /** {@code recurrence} is a JSON node so that an update can tell a rule left out from one set to null. */
+    record CreateTaskRequest(String title, String description, String priority, String dueDate, List<String> tags,
+                             @Schema(type = "string", nullable = true, example = "FREQ=WEEKLY;BYDAY=MO",
+                                     description = "An RFC 5545 RRULE without the RRULE: prefix; null for none")
+                             JsonNode recurrence) {
     }
 
     record UpdateTaskRequest(String title, String status, String description, String priority, String dueDate,
-                             List<String> tags) {
+                             List<String> tags,
+                             @Schema(type = "string", nullable = true, example = "FREQ=MONTHLY;BYMONTHDAY=1",
+                                     description = "An RFC 5545 RRULE without the RRULE: prefix; null stops the "
+                                             + "task repeating, absent leaves it as it is")
+                             JsonNode recurrence) {
     }
 
     @GetMapping
@@ -80,7 +93,9 @@ class TaskController {
         int pageSize = limit == null ? DEFAULT_LIMIT : limit;
         int skip = offset == null ? 0 : offset;
         TaskFilter filter = TaskFilter.withStatus(status(status));
-        return tasks.list(new FindTasksQuery(CurrentUser.of(token), filter, TaskSort.OLDEST_FIRST, skip, pageSize))
+        // contract 000 answers with the bare list: no total to count
+        return tasks.list(new FindTasksQuery(CurrentUser.of(token), filter, TaskSort.OLDEST_FIRST, skip, pageSize)
+                        .withoutTotal())
                 .tasks().stream().map(TaskResponse::of).toList();
     }
 
@@ -110,19 +125,23 @@ class TaskController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> create(@AuthenticationPrincipal Jwt token, @RequestBody CreateTaskRequest request,
+                                        @RequestHeader(name = "X-Time-Zone", required = false) String timeZone,
                                         HttpServletRequest http) {
         UserId user = CurrentUser.of(token);
         CreateTaskCommand command = new CreateTaskCommand(user, request.title(), request.description(),
                 priority(request.priority()),
                 request.dueDate() == null ? null : DueDate.parse(request.dueDate()),
-                request.tags(), clock.instant());
+                request.tags(), clock.instant())
+                .withRecurrence(TaskRequests.recurrence(request.recurrence()), ChatTurns.zone(timeZone));
         TaskResponse created = TaskResponse.of(tasks.create(command, caller(user, http)));
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + created.id())).body(created);
     }
 
     @PutMapping(path = "/{taskId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     TaskResponse update(@AuthenticationPrincipal Jwt token, @PathVariable long taskId,
-                        @RequestBody UpdateTaskRequest request, HttpServletRequest http) {
+                        @RequestBody UpdateTaskRequest request,
+                        @RequestHeader(name = "X-Time-Zone", required = false) String timeZone,
+                        HttpServletRequest http) {
         UserId user = CurrentUser.of(token);
         UpdateTaskCommand command = UpdateTaskCommand.of(taskId(taskId), user, clock.instant())
                 .withTitle(request.title())
@@ -131,7 +150,16 @@ class TaskController {
                 .withPriority(priority(request.priority()))
                 .withTags(request.tags());
         command = TaskRequests.withDueDateChange(command, request.dueDate());
+        command = TaskRequests.withRecurrenceChange(command, request.recurrence(), ChatTurns.zone(timeZone));
         return TaskResponse.of(tasks.update(command, caller(user, http)));
+    }
+
+    /** Takes back the task's most recent change; 409 when there is none left (its creation is not one). */
+    @PostMapping("/{taskId}/undo")
+    TaskResponse undo(@AuthenticationPrincipal Jwt token, @PathVariable long taskId, HttpServletRequest http) {
+        UserId user = CurrentUser.of(token);
+        return TaskResponse.of(tasks.undo(new UndoTaskCommand(taskId(taskId), user, clock.instant()),
+                caller(user, http)));
     }
 
     @DeleteMapping("/{taskId}")

@@ -1,12 +1,13 @@
 package io.taskbot.app.contract000;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.taskbot.task.TaskView;
 
 import java.util.List;
 
 /**
  * A task in contract 000's shape: {@code id, title, status, created_at, updated_at}, plus the extras every contract
- * shares (description, priority, tags, due_date).
+ * shares (description, priority, tags, due_date, and recurrence: the task's RRULE, null when it does not repeat).
  */
 record TaskResponse(
         long id,
@@ -17,7 +18,8 @@ record TaskResponse(
         String description,
         String priority,
         List<String> tags,
-        String dueDate) {
+        String dueDate,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String recurrence) {
 
     static TaskResponse of(TaskView task) {
         return new TaskResponse(
@@ -29,6 +31,7 @@ record TaskResponse(
                 task.description(),
                 task.priority().wireName(),
                 task.tags(),
-                task.dueDate() == null ? null : task.dueDate().value());
+                task.dueDate() == null ? null : task.dueDate().value(),
+                task.recurrence() == null ? null : task.recurrence().rule());
     }
 }

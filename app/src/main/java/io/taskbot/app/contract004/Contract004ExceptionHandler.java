@@ -1,6 +1,7 @@
 package io.taskbot.app.contract004;
 
 import io.taskbot.app.account.AccountException;
+import io.taskbot.app.chat.ChatTurns;
 import io.taskbot.app.web.ApiError;
 import io.taskbot.app.web.ErrorResponder;
 import io.taskbot.task.TaskException;
@@ -30,6 +31,8 @@ class Contract004ExceptionHandler {
         return errors.entity(request, switch (exception.code()) {
             case NOT_OWNER -> ApiError.of(ApiError.Kind.FORBIDDEN, "You do not have permission to access this task");
             case NOT_FOUND, DELETED -> ApiError.of(ApiError.Kind.NOT_FOUND, "Task not found");
+            case NOTHING_TO_UNDO -> new ApiError(ApiError.Kind.CONFLICT, "NOTHING_TO_UNDO", exception.getMessage(),
+                    null);
             default -> ApiError.of(ApiError.Kind.INVALID_INPUT, exception.getMessage());
         });
     }
@@ -42,6 +45,11 @@ class Contract004ExceptionHandler {
                     "Invalid email or password", null);
             default -> ApiError.of(ApiError.Kind.INVALID_INPUT, exception.getMessage());
         });
+    }
+
+    @ExceptionHandler(ChatTurns.InvalidTimeZoneException.class)
+    ResponseEntity<Object> invalidTimeZone(ChatTurns.InvalidTimeZoneException exception, HttpServletRequest request) {
+        return errors.entity(request, ApiError.of(ApiError.Kind.INVALID_INPUT, exception.getMessage()));
     }
 
     @ExceptionHandler(V1Failure.class)

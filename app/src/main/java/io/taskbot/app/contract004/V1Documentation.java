@@ -27,6 +27,7 @@ public final class V1Documentation {
             Map.entry("PUT /v1/tasks/{taskId}", new Success(200, V1Task.class, false)),
             Map.entry("PATCH /v1/tasks/{taskId}/complete", new Success(200, V1Task.class, false)),
             Map.entry("DELETE /v1/tasks/{taskId}", new Success(200, null, false)),
+            Map.entry("POST /v1/tasks/{taskId}/undo", new Success(200, V1Task.class, false)),
             Map.entry("GET /v1/tasks/{taskId}/history", new Success(200, V1HistoryEntry.class, true)));
 
     private V1Documentation() {

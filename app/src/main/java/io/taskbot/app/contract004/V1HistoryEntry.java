@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One change of a task in contract 004's style: as in contract 000, with the actor as {@code user_<n>} like every
- * user id of this contract.
+ * user id of this contract, and {@code undoes} set on the events of an undo.
  */
 record V1HistoryEntry(
         String type,
@@ -15,7 +15,8 @@ record V1HistoryEntry(
         @JsonInclude(JsonInclude.Include.ALWAYS) String actor,
         @JsonInclude(JsonInclude.Include.ALWAYS) String channel,
         @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
-        Map<String, Object> changes) {
+        Map<String, Object> changes,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Long undoes) {
 
     static V1HistoryEntry of(TaskHistory.Entry entry) {
         return new V1HistoryEntry(
@@ -23,6 +24,7 @@ record V1HistoryEntry(
                 entry.timestamp().toString(),
                 entry.actor() == null ? null : V1User.wireId(entry.actor()),
                 entry.channel(),
-                entry.changes());
+                entry.changes(),
+                entry.undoes());
     }
 }

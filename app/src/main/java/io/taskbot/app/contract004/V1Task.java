@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A task in contract 004's shape ({@code id, user_id, title, description, completed, priority, created_at,
  * updated_at}) plus the extras every contract shares: tags, due_date (null when there is none, so that every task
- * has the same keys) and the status behind {@code completed} (pending, completed or archived).
+ * has the same keys), the status behind {@code completed} (pending, completed or archived) and recurrence (the task's
+ * RRULE, null when it does not repeat).
  */
 record V1Task(
         long id,
@@ -21,7 +22,8 @@ record V1Task(
         String updatedAt,
         List<String> tags,
         @JsonInclude(JsonInclude.Include.ALWAYS) String dueDate,
-        String status) {
+        String status,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String recurrence) {
 
     static V1Task of(TaskView task) {
         return new V1Task(
@@ -35,6 +37,7 @@ record V1Task(
                 task.updatedAt().toString(),
                 task.tags(),
                 task.dueDate() == null ? null : task.dueDate().value(),
-                task.status().wireName());
+                task.status().wireName(),
+                task.recurrence() == null ? null : task.recurrence().rule());
     }
 }

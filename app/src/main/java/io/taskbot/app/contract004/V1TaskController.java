@@ -1,25 +1,28 @@
 package io.taskbot.app.contract004;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.taskbot.app.chat.ChatTurns;
 import io.taskbot.app.security.CurrentUser;
-import io.taskbot.app.task.Caller;
 import io.taskbot.app.task.PastInstant;
 import io.taskbot.app.task.TaskGateway;
 import io.taskbot.app.task.TaskRequests;
+import io.taskbot.messaging.Caller;
 import io.taskbot.messaging.Channel;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Tags;
 import io.taskbot.task.TaskErrorCode;
 import io.taskbot.task.TaskException;
 import io.taskbot.task.TaskFilter;
-import io.taskbot.task.Tags;
 import io.taskbot.task.TaskHistory;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskLookup;
 import io.taskbot.task.TaskPage;
 import io.taskbot.task.TaskStatus;
+import io.taskbot.task.UndoTaskCommand;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,9 +41,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.time.Clock;
@@ -68,12 +73,20 @@ class V1TaskController {
         this.clock = clock;
     }
 
-    record CreateTaskRequest(String title, String description, String priority, String dueDate, List<String> tags) {
+    /** {@code recurrence} is a JSON node so that an update can tell a rule left out from one set to null. */
+    record CreateTaskRequest(String title, String description, String priority, String dueDate, List<String> tags,
+                             @Schema(type = "string", nullable = true, example = "FREQ=WEEKLY;BYDAY=MO",
+                                     description = "An RFC 5545 RRULE without the RRULE: prefix; null for none")
+                             JsonNode recurrence) {
     }
 
-    /** Every field is optional; an empty {@code due_date} removes the due date. */
+    /** Every field is optional; an empty {@code due_date} removes the due date, a null recurrence stops it. */
     record UpdateTaskRequest(String title, String description, String priority, Boolean completed, String dueDate,
-                             List<String> tags) {
+                             List<String> tags,
+                             @Schema(type = "string", nullable = true, example = "FREQ=MONTHLY;BYMONTHDAY=1",
+                                     description = "An RFC 5545 RRULE without the RRULE: prefix; null stops the "
+                                             + "task repeating, absent leaves it as it is")
+                             JsonNode recurrence) {
     }
 
     record CompletionRequest(
@@ -115,12 +128,14 @@ class V1TaskController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Envelope> create(@AuthenticationPrincipal Jwt token, @RequestBody CreateTaskRequest request,
+                                    @RequestHeader(name = "X-Time-Zone", required = false) String timeZone,
                                     HttpServletRequest http) {
         UserId user = CurrentUser.of(token);
         CreateTaskCommand command = new CreateTaskCommand(user, request.title(), request.description(),
                 priority(request.priority()),
                 request.dueDate() == null || request.dueDate().isEmpty() ? null : DueDate.parse(request.dueDate()),
-                request.tags(), clock.instant());
+                request.tags(), clock.instant())
+                .withRecurrence(TaskRequests.recurrence(request.recurrence()), ChatTurns.zone(timeZone));
         V1Task created = V1Task.of(tasks.create(command, caller(user, http)));
         return ResponseEntity.created(URI.create("/v1/tasks/" + created.id()))
                 .body(Envelope.of(created, "Task created successfully"));
@@ -154,7 +169,9 @@ class V1TaskController {
 
     @PutMapping(path = "/{taskId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Envelope update(@AuthenticationPrincipal Jwt token, @PathVariable long taskId,
-                    @RequestBody UpdateTaskRequest request, HttpServletRequest http) {
+                    @RequestBody UpdateTaskRequest request,
+                    @RequestHeader(name = "X-Time-Zone", required = false) String timeZone,
+                    HttpServletRequest http) {
         UserId user = CurrentUser.of(token);
         TaskId id = taskId(taskId);
         UpdateTaskCommand command = UpdateTaskCommand.of(id, user, clock.instant())
@@ -164,7 +181,16 @@ class V1TaskController {
                 .withStatus(request.completed() == null ? null : status(user, id, request.completed()))
                 .withTags(request.tags());
         command = TaskRequests.withDueDateChange(command, request.dueDate());
+        command = TaskRequests.withRecurrenceChange(command, request.recurrence(), ChatTurns.zone(timeZone));
         return Envelope.of(V1Task.of(tasks.update(command, caller(user, http))), "Task updated successfully");
+    }
+
+    /** Takes back the task's most recent change; 409 when there is none left (its creation is not one). */
+    @PostMapping("/{taskId}/undo")
+    Envelope undo(@AuthenticationPrincipal Jwt token, @PathVariable long taskId, HttpServletRequest http) {
+        UserId user = CurrentUser.of(token);
+        return Envelope.of(V1Task.of(tasks.undo(new UndoTaskCommand(taskId(taskId), user, clock.instant()),
+                caller(user, http))), "Last change undone");
     }
 
     @PatchMapping(path = "/{taskId}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -172,6 +198,7 @@ class V1TaskController {
                       @Valid @RequestBody CompletionRequest request, HttpServletRequest http) {
         UserId user = CurrentUser.of(token);
         TaskId id = taskId(taskId);
+        // a recurring task's next due date is expanded in the zone kept with its rule, so no zone is needed here
         UpdateTaskCommand command = UpdateTaskCommand.of(id, user, clock.instant())
                 .withStatus(status(user, id, request.completed()));
         return Envelope.of(V1Task.of(tasks.update(command, caller(user, http))),

@@ -61,7 +61,8 @@ class OpenApiConfiguration {
 
     private static final Map<String, String> EXAMPLE_MESSAGES = Map.of(
             "400", "Title is required", "401", "Not authenticated", "403", "Task belongs to another user",
-            "404", "Task not found", "429", "Rate limit exceeded; try again in 42 seconds",
+            "404", "Task not found", "409", "Task 17 has no change left to undo: its creation cannot be undone",
+            "429", "Rate limit exceeded; try again in 42 seconds",
             "503", "The assistant is not available right now; try again shortly");
 
     private static final Map<ApiContract, ContractDoc> CONTRACTS = Map.of(
@@ -74,7 +75,7 @@ class OpenApiConfiguration {
             ApiContract.V1, new ContractDoc("Contract 004 (/v1)",
                     "Every answer is in the {\"success\", \"data\", \"message\"} envelope.", "Error004",
                     Map.of("400", "INVALID_INPUT", "401", "UNAUTHORIZED", "403", "FORBIDDEN", "404", "NOT_FOUND",
-                            "429", "RATE_LIMIT_EXCEEDED", "503", "INTERNAL_ERROR")),
+                            "409", "NOTHING_TO_UNDO", "429", "RATE_LIMIT_EXCEEDED", "503", "INTERNAL_ERROR")),
             ApiContract.OTHER, new ContractDoc("Administration",
                     "Read-model rebuilds and dead letters, for the accounts listed in taskbot.admins.", "ErrorOther",
                     Map.of("400", "INVALID_INPUT", "401", "UNAUTHORIZED", "403", "FORBIDDEN", "404", "NOT_FOUND",
@@ -187,6 +188,9 @@ class OpenApiConfiguration {
         }
         if (contract == ApiContract.V1 && key.contains("{taskId}")) {
             errors.put("403", "Someone else's task");
+        }
+        if (key.endsWith("/undo")) {
+            errors.put("409", "Nothing left to undo: every change was taken back, and the creation cannot be");
         }
         errors.put("429", "A rate limit ran out; Retry-After says when to try again");
         errors.put("503", "The chat model or the read model is not available just now; Retry-After says when to retry");

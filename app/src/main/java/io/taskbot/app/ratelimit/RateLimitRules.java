@@ -27,12 +27,16 @@ final class RateLimitRules {
         }
     }
 
+    /** The MCP server's servlet, see {@code io.taskbot.app.mcp}. */
+    static final String MCP_ENDPOINT = "/mcp";
+
     private final Rule v1Auth;
     private final Rule v1Tasks;
     private final Rule v1Other;
     private final Rule apiV1;
     private final Rule chatPerAddress;
     private final Rule chatPerUser;
+    private final Rule mcpPerUser;
 
     RateLimitRules(RateLimits limits) {
         this.v1Auth = new Rule("v1-auth", limits.v1Auth(), Scope.ADDRESS);
@@ -41,6 +45,7 @@ final class RateLimitRules {
         this.apiV1 = new Rule("api-v1", limits.apiV1(), Scope.ADDRESS);
         this.chatPerAddress = new Rule("chat-address", limits.chatPerAddress(), Scope.ADDRESS);
         this.chatPerUser = new Rule("chat-user", limits.chatPerUser(), Scope.USER);
+        this.mcpPerUser = new Rule("mcp-user", limits.mcpPerUser(), Scope.USER);
     }
 
     /** The limits of {@code path} (decoded, without context path) that count for {@code scope}. */
@@ -53,7 +58,8 @@ final class RateLimitRules {
             case API_V1 -> List.of(apiV1);
             case CHAT -> List.of(chatPerAddress, chatPerUser);
             case V1 -> List.of(v1Rule(path));
-            case OTHER -> List.of();
+            // the MCP server acts with the agent's tools, for the token's user like the chat does
+            case OTHER -> path.equals(MCP_ENDPOINT) ? List.of(mcpPerUser) : List.of();
         };
     }
 

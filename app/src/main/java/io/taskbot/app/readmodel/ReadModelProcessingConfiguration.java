@@ -52,8 +52,11 @@ class ReadModelProcessingConfiguration {
         @Override
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
                 throws Exception {
+            Object result = interceptorChain.proceed();
+            // registered after the handlers, so it runs after the writes a handler defers to the end of the batch
+            // (the task projection writes its batch when it prepares to commit)
             unitOfWork.onPrepareCommit(committing -> durability.flush());
-            return interceptorChain.proceed();
+            return result;
         }
     }
 }

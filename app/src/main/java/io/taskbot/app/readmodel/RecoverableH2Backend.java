@@ -39,7 +39,7 @@ final class RecoverableH2Backend implements MongoBackend {
 
     RecoverableH2Backend(Path file) {
         this.file = file;
-        this.current = new H2Backend(file.toString());
+        this.current = new IndexingH2Backend(file.toString());
     }
 
     /** Whether the store is open; false after a failed write closed it, until it is reopened. */
@@ -56,7 +56,7 @@ final class RecoverableH2Backend implements MongoBackend {
             return true;
         }
         try {
-            H2Backend reopened = new H2Backend(file.toString());
+            H2Backend reopened = new IndexingH2Backend(file.toString());
             H2Backend closed = current;
             current = reopened;
             closeQuietly(closed);

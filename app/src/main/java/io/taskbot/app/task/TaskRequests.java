@@ -1,9 +1,11 @@
 package io.taskbot.app.task;
 
 import io.taskbot.app.web.RequestIds;
+import io.taskbot.messaging.Caller;
 import io.taskbot.messaging.Channel;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Recurrence;
 import io.taskbot.task.TaskErrorCode;
 import io.taskbot.task.TaskException;
 import io.taskbot.task.TaskId;
@@ -11,7 +13,9 @@ import io.taskbot.task.TaskStatus;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
 
+import java.time.ZoneId;
 import java.util.function.Function;
 
 /**
@@ -50,6 +54,40 @@ public final class TaskRequests {
             return command;
         }
         return dueDate.isEmpty() ? command.withoutDueDate() : command.withDueDate(DueDate.parse(dueDate));
+    }
+
+    /**
+     * The recurrence of a new task: absent or JSON null for none, else an RRULE text (refused with
+     * INVALID_RECURRENCE when it is not one).
+     */
+    public static Recurrence recurrence(JsonNode recurrence) {
+        if (recurrence == null || recurrence.isNull()) {
+            return null;
+        }
+        return Recurrence.parse(recurrenceText(recurrence));
+    }
+
+    /**
+     * The recurrence of an update: absent leaves it as it is, JSON null (or an empty text) stops the task repeating,
+     * anything else must be an RRULE text. A new rule is expanded in {@code zone}, the user's.
+     */
+    public static UpdateTaskCommand withRecurrenceChange(UpdateTaskCommand command, JsonNode recurrence, ZoneId zone) {
+        UpdateTaskCommand inZone = command.inZone(zone);
+        if (recurrence == null) {
+            return inZone;
+        }
+        if (recurrence.isNull() || recurrenceText(recurrence).isBlank()) {
+            return inZone.withoutRecurrence();
+        }
+        return inZone.withRecurrence(Recurrence.parse(recurrenceText(recurrence)));
+    }
+
+    private static String recurrenceText(JsonNode recurrence) {
+        if (!recurrence.isString()) {
+            throw new TaskException(TaskErrorCode.INVALID_RECURRENCE,
+                    "recurrence must be a text: an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=MO, or null");
+        }
+        return recurrence.asString();
     }
 
     /** Who sends the commands of this request, through which contract. */

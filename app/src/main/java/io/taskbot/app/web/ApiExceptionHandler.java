@@ -2,7 +2,7 @@ package io.taskbot.app.web;
 
 import com.mongodb.MongoException;
 import io.taskbot.app.storage.StorageFailures;
-import io.taskbot.app.task.ReadModelLagException;
+import io.taskbot.messaging.ReadModelLagException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.ConcurrencyException;

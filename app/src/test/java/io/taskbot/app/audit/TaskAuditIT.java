@@ -83,7 +83,7 @@ class TaskAuditIT {
         assertThat(history.get(4).get("changes").toString()).isEqualTo("{\"status\":\"completed\"}");
         for (JsonNode entry : history) {
             assertThat(entry.fieldNames()).toIterable()
-                    .containsExactly("type", "timestamp", "actor", "channel", "changes");
+                    .containsExactly("type", "timestamp", "actor", "channel", "changes", "undoes");
         }
     }
 

@@ -1,10 +1,9 @@
 package io.taskbot.app.console;
 
 import io.taskbot.app.support.RunningApp;
-import org.junit.jupiter.api.AfterAll;
+import io.taskbot.app.support.TaskbotApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,19 +22,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * done, read its history). Skipped, saying why, where Node.js or Chromium is missing; screenshots of every screen
  * land in {@code target/console-screenshots}.
  */
+@TaskbotApp
 class ConsoleIT {
 
     private static final Path SOURCES = Path.of("src/test/console");
     private static final Path WORK = Path.of("target/console-tests");
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
 
-    @TempDir
-    static Path dataDir;
     static RunningApp app;
     static String chromium;
 
     @BeforeAll
-    static void startApp() throws Exception {
+    static void startApp(RunningApp running) throws Exception {
         chromium = System.getProperty("taskbot.it.chromium",
                 System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         assumeTrue(Files.isExecutable(Path.of(chromium)),
@@ -44,14 +42,7 @@ class ConsoleIT {
         assumeTrue(run(List.of("node", "--version"), Path.of("."), Map.of(), 30) == 0,
                 "Node.js is not installed (apt-get install nodejs npm): the console's browser tests are skipped");
         installPlaywright();
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
-    }
-
-    @AfterAll
-    static void stopApp() {
-        if (app != null) {
-            app.close();
-        }
+        app = running;
     }
 
     @Test

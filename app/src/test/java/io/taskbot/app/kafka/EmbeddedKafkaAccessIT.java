@@ -2,6 +2,7 @@ package io.taskbot.app.kafka;
 
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.TaskEventsConsumer;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
@@ -14,10 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 
 import java.nio.file.Files;
@@ -38,25 +37,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * read the task events nor publish a forged {@code task.deleted}, while the application and a consumer that uses the
  * kept password go on as before.
  */
+@TaskbotApp
 class EmbeddedKafkaAccessIT {
 
     private static final String TOPIC = "taskbot.task-events";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @TempDir
     static Path dataDir;
     static RunningApp app;
     static String bootstrapServers;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
+    static void connect(RunningApp running) {
+        app = running;
+        dataDir = app.dataDir();
         bootstrapServers = String.join(",", app.bean(KafkaConnectionDetails.class).getBootstrapServers());
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
     }
 
     @Test

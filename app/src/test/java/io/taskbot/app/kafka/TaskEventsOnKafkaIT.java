@@ -160,6 +160,34 @@ class TaskEventsOnKafkaIT {
     }
 
     @Test
+    void publishesRecurrenceAndUndoEventsWithTheUndoMarked() {
+        User user = Users.register(client, "kafka-recur");
+        long id = create(user, Map.of("title", "Water the plants", "due_date", "2026-12-01",
+                "recurrence", "FREQ=DAILY;INTERVAL=2"));
+        update(user, id, Map.of("status", "completed"));
+        Map<String, Object> stop = new HashMap<>();
+        stop.put("recurrence", null);
+        update(user, id, stop);
+        assertThat(client.delete("/api/v1/tasks/" + id, user.token()).status()).isEqualTo(204);
+        assertThat(client.post("/api/v1/tasks/" + id + "/undo", user.token(), Map.of()).status()).isEqualTo(200);
+
+        List<Received> records = TaskEventsConsumer.ofTask(
+                consumer.pollUntil(received -> TaskEventsConsumer.ofTask(received, id).stream()
+                        .anyMatch(record -> record.type().endsWith(".restored")), PATIENCE), id);
+
+        assertThat(records).extracting(Received::type).containsExactly(
+                "io.taskbot.task.created", "io.taskbot.task.occurrence_completed",
+                "io.taskbot.task.recurrence_changed", "io.taskbot.task.deleted", "io.taskbot.task.restored");
+        assertThat(records.get(0).value().at("/data/recurrence").asText()).isEqualTo("FREQ=DAILY;INTERVAL=2");
+        assertThat(records.get(0).value().at("/data/recurrence_time_zone").asText()).isEqualTo("Z");
+        assertThat(records.get(1).value().at("/data/completed_due_date").asText()).isEqualTo("2026-12-01");
+        assertThat(records.get(1).value().at("/data/due_date").asText()).isEqualTo("2026-12-03");
+        assertThat(records.get(2).value().at("/data/recurrence").isNull()).isTrue();
+        assertThat(records.get(3).value().at("/metadata/undoes").isNull()).isTrue();
+        assertThat(records.get(4).value().at("/metadata/undoes").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void keepsEachTasksOrderWhenTasksChangeConcurrently() throws Exception {
         User user = Users.register(client, "interleaved");
         List<Long> ids = IntStream.range(0, 6).mapToObj(i -> create(user, Map.of("title", "task " + i))).toList();

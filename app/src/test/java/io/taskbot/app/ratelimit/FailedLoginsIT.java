@@ -2,21 +2,17 @@ package io.taskbot.app.ratelimit;
 
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
-import io.taskbot.app.support.Databases;
+import io.taskbot.app.support.ClientAddresses;
 import io.taskbot.app.support.ManualTimeMeter;
+import io.taskbot.app.support.RateLimitedApp;
 import io.taskbot.app.support.RunningApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,35 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address was sidestepped through contract 000's login, which allows 100 a minute. On the embedded store or (with
  * {@code taskbot.it.postgres-url}) on PostgreSQL, where every node shares the buckets.
  */
+@RateLimitedApp
 class FailedLoginsIT {
 
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
-
-    @TempDir
-    static Path dataDir;
-    static Map<String, String> database;
     static ManualTimeMeter clock;
-    static RunningApp app;
+    static ApiClient client;
 
     @BeforeAll
-    static void startApp() {
-        database = Databases.freshEventStore();
-        Map<String, String> properties = new LinkedHashMap<>(database);
-        // every attempt from an address of its own: the per-address limits never step in
-        properties.put("taskbot.rate-limits.trusted-proxies", "127.0.0.1,::1");
-        clock = new ManualTimeMeter();
-        app = RunningApp.start(dataDir, properties, clock);
+    static void connect(RunningApp app) {
+        clock = app.bean(ManualTimeMeter.class);
+        client = app.client();
     }
 
-    @AfterAll
-    static void stopApp() {
-        app.close();
-        Databases.drop(database);
-    }
-
+    /** Every attempt from an address of its own: the per-address limits never step in. */
     private static ApiClient fromNewAddress() {
-        int n = ADDRESSES.incrementAndGet();
-        return app.client().withHeader("X-Forwarded-For", "198.51." + (n / 250) + "." + (n % 250 + 1));
+        return ClientAddresses.fresh(client);
     }
 
     private static Response login000(String login, String password) {
@@ -66,8 +48,8 @@ class FailedLoginsIT {
 
     @Test
     void fiveFailuresPerAccountInFifteenMinutesAcrossContractsAndAddresses() {
-        User user = Users.register(app.client(), "guessed");
-        User bystander = Users.register(app.client(), "bystander");
+        User user = Users.register(fromNewAddress(), "guessed");
+        User bystander = Users.register(fromNewAddress(), "bystander");
         for (int i = 0; i < 2; i++) {
             assertThat(login000(user.username(), "wrong guess " + i).status()).isEqualTo(401);
         }

@@ -15,7 +15,7 @@ class RateLimitRulesTest {
 
     private static final RateLimitRules RULES = new RateLimitRules(new RateLimits(true, List.of(),
             Limit.valueOf("5/15m"), Limit.valueOf("100/1h"), Limit.valueOf("1000/1h"), Limit.valueOf("100/1m"),
-            Limit.valueOf("60/1m"), Limit.valueOf("1000/1h"), Limit.valueOf("5/15m")));
+            Limit.valueOf("60/1m"), Limit.valueOf("1000/1h"), Limit.valueOf("1000/1h"), Limit.valueOf("5/15m")));
 
     private static List<String> names(String path, Scope scope) {
         return RULES.rulesFor(path, scope).stream().map(Rule::name).toList();
@@ -52,6 +52,13 @@ class RateLimitRulesTest {
         assertThat(names("/api/chat", Scope.ADDRESS)).containsExactly("chat-address");
         assertThat(names("/api/chat", Scope.USER)).containsExactly("chat-user");
         assertThat(names("/api/chat/conversations", Scope.USER)).containsExactly("chat-user");
+    }
+
+    @Test
+    void theMcpServerIsPerUser() {
+        assertThat(names("/mcp", Scope.USER)).containsExactly("mcp-user");
+        assertThat(names("/mcp", Scope.ADDRESS)).isEmpty();
+        assertThat(names("/mcpx", Scope.USER)).isEmpty();
     }
 
     @Test

@@ -2,10 +2,11 @@ package io.taskbot.app.ratelimit;
 
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
+import io.taskbot.app.support.ClientAddresses;
 import io.taskbot.app.support.Databases;
 import io.taskbot.app.support.ManualTimeMeter;
+import io.taskbot.app.support.RateLimitedApp;
 import io.taskbot.app.support.RunningApp;
-import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.V1Users;
 import io.taskbot.app.support.V1Users.V1User;
@@ -15,8 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,13 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code taskbot.it.postgres-url}) on PostgreSQL. Time moves only when a test moves the clock. The app trusts the
  * loopback proxy, so each test can be a client of its own through {@code X-Forwarded-For}.
  */
-@TaskbotApp(properties = {"taskbot.rate-limits.enabled=true", "taskbot.rate-limits.trusted-proxies=127.0.0.1,::1"},
-        beans = ManualTimeMeter.class)
+@RateLimitedApp
 class RateLimitsIT {
 
     private static final String LIMIT = "X-RateLimit-Limit";
     private static final String REMAINING = "X-RateLimit-Remaining";
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     static ManualTimeMeter clock;
     static RunningApp app;
@@ -46,12 +54,41 @@ class RateLimitsIT {
 
     /** A client behind the trusted proxy with an address no other test uses. */
     private static ApiClient fromNewAddress() {
-        int n = ADDRESSES.incrementAndGet();
-        return client.withHeader("X-Forwarded-For", "198.51." + (n / 250) + "." + (n % 250 + 1));
+        return ClientAddresses.fresh(client);
     }
 
     private static Response login(ApiClient from, String email, String password) {
         return from.post("/v1/auth/login", null, Map.of("email", email, "password", password));
+    }
+
+    /**
+     * {@code count} requests from eight clients at once, answered in any order: the limits must count every one of
+     * them exactly once however they interleave, and the suite spends less time on a thousand round trips.
+     */
+    private static List<Response> concurrently(int count, IntFunction<Response> request) {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> answers = IntStream.range(0, count)
+                    .mapToObj(i -> clients.submit(() -> request.apply(i)))
+                    .toList();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** limit - 1, limit - 2, ..., 0: the remaining allowance each of {@code limit} requests was told. */
+    private static List<Long> countdown(long limit) {
+        return LongStream.range(0, limit).boxed().toList();
     }
 
     private static void assertAllowed(Response response, long limit, long remaining) {
@@ -130,11 +167,10 @@ class RateLimitsIT {
     void contract004OtherEndpointsTakeOneThousandRequestsPerHourFromOneUser() {
         V1User user = V1Users.register(fromNewAddress(), "other-endpoints");
         ApiClient from = fromNewAddress();
-        for (int i = 1; i <= 1000; i++) {
-            Response response = from.get("/v1/auth/me", user.token());
-            assertThat(response.status()).isEqualTo(200);
-            assertThat(response.header(REMAINING)).isEqualTo(Long.toString(1000 - i));
-        }
+        List<Response> allowed = concurrently(1000, i -> from.get("/v1/auth/me", user.token()));
+        assertThat(allowed).extracting(Response::status).containsOnly(200);
+        assertThat(allowed).extracting(response -> Long.parseLong(response.header(REMAINING)))
+                .as("each request took one of the thousand").containsExactlyInAnyOrderElementsOf(countdown(1000));
 
         Response refused = from.get("/v1/auth/me", user.token());
         assertThat(assertRefused(refused, 1000)).isBetween(1L, 3600L);
@@ -191,16 +227,13 @@ class RateLimitsIT {
     void contract003TakesOneThousandRequestsPerHourFromOneUser() {
         V1User user = V1Users.register(fromNewAddress(), "chat");
         V1User other = V1Users.register(fromNewAddress(), "chat-other");
-        ApiClient from = fromNewAddress();
-        for (int i = 1; i <= 1000; i++) {
-            // fifty from each address, well inside the per-address limit, so the per-user one is what runs out
-            if (i % 50 == 1) {
-                from = fromNewAddress();
-            }
-            // a refused message counts like any other request, and costs no chat turn: 1000 turns would take minutes
-            Response response = from.post("/api/chat", user.token(), Map.of("message", ""));
-            assertThat(response.status()).as(response.body()).isEqualTo(400);
-        }
+        // fifty from each address, well inside the per-address limit, so the per-user one is what runs out
+        List<ApiClient> addresses = Stream.generate(RateLimitsIT::fromNewAddress).limit(20).toList();
+        // a refused message counts like any other request, and costs no chat turn: 1000 turns would take minutes
+        List<Response> counted = concurrently(1000, i -> addresses.get(i / 50)
+                .post("/api/chat", user.token(), Map.of("message", "")));
+        assertThat(counted).extracting(Response::status).containsOnly(400);
+        ApiClient from = addresses.get(addresses.size() - 1);
         assertThat(from.post("/api/chat", other.token(), Map.of("message", "hi")).header(REMAINING))
                 .as("the tightest limit is shown: this address has 9 requests left this minute").isEqualTo("9");
 
@@ -211,6 +244,25 @@ class RateLimitsIT {
         clock.advance(Duration.ofHours(1));
         assertThat(fromNewAddress().post("/api/chat", user.token(), Map.of("message", "later")).status())
                 .isNotEqualTo(429);
+    }
+
+    @Test
+    void theMcpServerTakesOneThousandRequestsPerHourFromOneUser() {
+        V1User user = V1Users.register(fromNewAddress(), "mcp");
+        V1User other = V1Users.register(fromNewAddress(), "mcp-other");
+        for (int i = 1; i <= 1000; i++) {
+            // a GET without a session is refused by the MCP transport itself: it counts, and costs no tool call
+            Response response = client.get("/mcp", user.token());
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+        }
+        assertAllowed(client.get("/mcp", other.token()), 1000, 999);
+
+        Response refused = client.get("/mcp", user.token());
+        assertThat(assertRefused(refused, 1000)).isBetween(1L, 3600L);
+        assertThat(refused.json().at("/error/code").asText()).isEqualTo("RATE_LIMITED");
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(client.get("/mcp", user.token()).status()).isEqualTo(400);
     }
 
     @Test

@@ -7,13 +7,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -34,23 +33,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * neither in plain text nor over TLS without the client certificate, so it can neither read {@code accounts} nor
  * delete {@code revoked_tokens}; the application reads and writes as before.
  */
+@TaskbotApp
 class EmbeddedMongoAccessIT {
 
-    @TempDir
     static Path dataDir;
     static RunningApp app;
     static String address;
 
     @BeforeAll
-    static void startApp() {
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false"));
+    static void connect(RunningApp running) {
+        app = running;
+        dataDir = app.dataDir();
         String connectionString = app.bean(EmbeddedMongo.class).connectionString();
         address = new ConnectionString(connectionString).getHosts().get(0);
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
     }
 
     @Test

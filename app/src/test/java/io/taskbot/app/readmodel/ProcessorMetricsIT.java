@@ -5,43 +5,32 @@ import io.taskbot.app.support.Admins;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Axon's Micrometer metrics and the read models' lag in Prometheus, and the {@code processors} health group. */
+@TaskbotApp
 class ProcessorMetricsIT {
 
-    @TempDir
-    static Path dataDir;
     static RunningApp app;
     static ApiClient client;
     static String admin;
 
     @BeforeAll
-    static void startApp() {
-        Map<String, String> properties = new HashMap<>(Admins.PROPERTIES);
-        properties.put("taskbot.rate-limits.enabled", "false");
-        app = RunningApp.start(dataDir, properties);
+    static void connect(RunningApp running) {
+        app = running;
         client = app.client();
         admin = Admins.login(client);
         String user = Users.register(client, "metered").token();
         Response created = client.post("/api/v1/tasks", user, Map.of("title", "Count me"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(client.get("/api/v1/tasks", user).status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
     }
 
     @Test

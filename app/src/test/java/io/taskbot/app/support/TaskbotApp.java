@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
  * <p>
  * Without settings the class shares the suite's one default app, started once and stopped when the suite ends:
  * such classes must not depend on each other's data (each registers its own users). A class that needs settings of
- * its own (a clock, rate limits, short time-outs) gets its own app for its lifetime.
+ * its own (a clock, rate limits, short time-outs) gets its own app for its lifetime. Classes that need the same
+ * settings share them by a named app: an annotation of their own, annotated with {@code @TaskbotApp(...)} (see
+ * {@link RateLimitedApp}), started once for all the classes that carry it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Starts the application of {@link TaskbotApp}: the default one once per suite in the root store (closed when the
- * suite ends), one with settings of its own in the test class's store (closed after the class). Each app gets its own
+ * Starts the application of {@link TaskbotApp}: the default one, and each named one, once per suite in the root
+ * store (closed when the suite ends); one with settings of its own in the test class's store (closed after the
+ * class). Each app gets its own
  * data dir and, on PostgreSQL, its own schema; both are removed when it stops.
  */
 public final class TaskbotAppExtension implements BeforeAllCallback, ParameterResolver {
@@ -28,6 +30,9 @@ public final class TaskbotAppExtension implements BeforeAllCallback, ParameterRe
     public static final Map<String, String> DEFAULTS = Map.of(
             // rate limits have their own IT; elsewhere they would only count the suite's requests
             "taskbot.rate-limits.enabled", "false",
+            // longer than the test client's own 30 s time-out: StalledBodiesIT tells a held request thread (the
+            // client gives up) from a free one (answered while the stalled bodies still wait)
+            "taskbot.web.body-timeout", "40s",
             "taskbot.admins", Admins.EMAIL,
             "taskbot.admin-password", Admins.PASSWORD);
 
@@ -57,11 +62,23 @@ public final class TaskbotAppExtension implements BeforeAllCallback, ParameterRe
             testClass = testClass.getEnclosingClass();
         }
         TaskbotApp settings = AnnotationSupport.findAnnotation(testClass, TaskbotApp.class).orElseThrow();
-        boolean shared = settings.properties().length == 0 && settings.beans().length == 0;
+        Class<? extends Annotation> named = namedApp(testClass);
+        boolean shared = named != null || settings.properties().length == 0 && settings.beans().length == 0;
         ExtensionContext owner = shared ? context.getRoot() : classContext(context, testClass);
-        Object key = shared ? "default" : testClass;
+        Object key = named != null ? named : shared ? "default" : testClass;
         return owner.getStore(NAMESPACE)
                 .computeIfAbsent(key, k -> Started.start(settings), Started.class).app();
+    }
+
+    /** The annotation, itself annotated with {@link TaskbotApp}, that names the app the class shares; or null. */
+    private static Class<? extends Annotation> namedApp(Class<?> testClass) {
+        for (Annotation annotation : testClass.getDeclaredAnnotations()) {
+            Class<? extends Annotation> type = annotation.annotationType();
+            if (type != TaskbotApp.class && type.isAnnotationPresent(TaskbotApp.class)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     private static ExtensionContext classContext(ExtensionContext context, Class<?> testClass) {

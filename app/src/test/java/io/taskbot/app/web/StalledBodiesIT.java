@@ -3,19 +3,16 @@ package io.taskbot.app.web;
 import io.taskbot.app.support.ApiClient;
 import io.taskbot.app.support.ApiClient.Response;
 import io.taskbot.app.support.RunningApp;
+import io.taskbot.app.support.TaskbotApp;
 import io.taskbot.app.support.Users;
 import io.taskbot.app.support.Users.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,30 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The probe that starved the server: 250 connections send their headers and the start of a body, then stall. Each used
  * to hold a request thread until the socket timed out, and every other request waited for 50 s. Now bodies are read
  * without a thread, so other requests are answered while the stalled ones wait, and those get a 408 at the body
- * deadline. (The HTTP client's own 30 s timeout is the generous deadline; the body deadline is set above it.)
+ * deadline. (The HTTP client's own 30 s timeout is the generous deadline; the suite's apps set the body deadline
+ * above it.)
  */
+@TaskbotApp
 class StalledBodiesIT {
 
     private static final int STALLED = 250;
 
-    @TempDir
-    static Path dataDir;
-    static RunningApp app;
-
-    @BeforeAll
-    static void startApp() {
-        // no limits: the probe's requests come from one address, and all of them must reach the body
-        app = RunningApp.start(dataDir, Map.of("taskbot.rate-limits.enabled", "false",
-                "taskbot.web.body-timeout", "40s"));
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
-
     @Test
-    void stalledBodiesHoldNoThreadAndTimeOutWith408() throws Exception {
+    void stalledBodiesHoldNoThreadAndTimeOutWith408(RunningApp app) throws Exception {
         ApiClient client = app.client();
         User user = Users.register(client, "patient");
         List<Socket> stalled = new ArrayList<>();

@@ -2,18 +2,21 @@ package io.taskbot.agent.tools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import io.taskbot.messaging.Caller;
 import io.taskbot.messaging.Channel;
-import io.taskbot.messaging.MetadataKeys;
+import io.taskbot.messaging.ReadModelLagException;
 import io.taskbot.task.CreateTaskCommand;
 import io.taskbot.task.DeleteTaskCommand;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.FindTaskQuery;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Recurrence;
 import io.taskbot.task.TaskErrorCode;
 import io.taskbot.task.TaskException;
 import io.taskbot.task.TaskFilter;
@@ -24,17 +27,19 @@ import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.task.TaskWritten;
+import io.taskbot.task.TaskWrites;
+import io.taskbot.task.UndoTaskCommand;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,23 +52,35 @@ import java.util.Map;
 public final class TaskTools {
 
     static final int LIST_LIMIT = 100;
+    private static final String RECURRENCE = "how the task repeats: an RFC 5545 RRULE without the RRULE: prefix, "
+            + "e.g. FREQ=WEEKLY;BYDAY=MO (every monday), FREQ=DAILY;INTERVAL=2 (every other day), "
+            + "FREQ=MONTHLY;BYMONTHDAY=1, FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9;BYMINUTE=0 (weekdays at 9am)";
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private final CommandGateway commands;
+    private final TaskWrites writes;
     private final QueryGateway queries;
     private final Clock clock;
     private final UserId user;
-    private final Map<String, String> metadata;
+    private final ZoneId zone;
+    private final Caller caller;
 
+    /** Tools for a user in UTC. */
     public TaskTools(CommandGateway commands, QueryGateway queries, Clock clock, UserId user, Channel channel,
                      String correlationId) {
-        this.commands = commands;
+        this(commands, queries, clock, user, ZoneOffset.UTC, channel, correlationId);
+    }
+
+    /** Tools for a user in {@code zone}, in which recurrences are expanded. */
+    public TaskTools(CommandGateway commands, QueryGateway queries, Clock clock, UserId user, ZoneId zone,
+                     Channel channel, String correlationId) {
+        this.writes = new TaskWrites(commands, queries);
         this.queries = queries;
         this.clock = clock;
         this.user = user;
-        this.metadata = MetadataKeys.of(user, channel, correlationId);
+        this.zone = zone;
+        this.caller = new Caller(user, channel, correlationId);
     }
 
     @Tool(name = "create_todo", value = "Creates a task on the user's list and returns it")
@@ -72,12 +89,19 @@ public final class TaskTools {
             @P(value = "more details, at most 1000 characters", required = false) String description,
             @P(value = "low, medium (default), high or urgent", required = false) String priority,
             @P(value = "YYYY-MM-DD, or an ISO-8601 date-time with offset", required = false) String due_date,
-            @P(value = "tags without #", required = false) List<String> tags) {
+            @P(value = "tags without #", required = false) List<String> tags,
+            @P(value = RECURRENCE, required = false) String recurrence) {
         return run(() -> {
             CreateTaskCommand command = new CreateTaskCommand(user, title, description, priority(priority),
-                    dueDate(due_date), tags, clock.instant());
+                    dueDate(due_date), tags, clock.instant())
+                    .withRecurrence(stopsRecurrence(recurrence) ? null : Recurrence.parse(recurrence), zone);
             return json(Todo.of(visible(send(command))));
         });
+    }
+
+    /** {@link #createTodo} of a task that does not repeat. */
+    public String createTodo(String title, String description, String priority, String due_date, List<String> tags) {
+        return createTodo(title, description, priority, due_date, tags, null);
     }
 
     @Tool(name = "update_todo", value = "Changes a task of the user; only the given fields change. "
@@ -91,9 +115,11 @@ public final class TaskTools {
             @P(value = "the complete new list of tags", required = false) List<String> tags,
             @P(value = "true when the task is done, false to reopen it", required = false) Boolean completed,
             @P(value = "true removes the task's due date (then leave due_date out)", required = false)
-            Boolean clear_due_date) {
+            Boolean clear_due_date,
+            @P(value = RECURRENCE + "; an empty string or none stops the task repeating", required = false)
+            String recurrence) {
         return run(() -> {
-            UpdateTaskCommand command = UpdateTaskCommand.of(taskId(id), user, clock.instant())
+            UpdateTaskCommand command = UpdateTaskCommand.of(taskId(id), user, clock.instant()).inZone(zone)
                     .withTitle(title)
                     .withDescription(description)
                     .withPriority(priority(priority))
@@ -104,7 +130,44 @@ public final class TaskTools {
             } else if (Boolean.TRUE.equals(clear_due_date)) {
                 command = command.withoutDueDate();
             }
+            if (recurrence != null) {
+                command = stopsRecurrence(recurrence) ? command.withoutRecurrence()
+                        : command.withRecurrence(Recurrence.parse(recurrence));
+            }
             return json(Todo.of(visible(send(command))));
+        });
+    }
+
+    /** {@link #updateTodo} that leaves the recurrence as it is. */
+    public String updateTodo(String id, String title, String description, String priority, String due_date,
+                             List<String> tags, Boolean completed, Boolean clear_due_date) {
+        return updateTodo(id, title, description, priority, due_date, tags, completed, clear_due_date, null);
+    }
+
+    @Tool(name = "undo_todo", value = "Reverts the most recent change of one task and returns it as it is now")
+    public String undoTodo(@P("the task's id") String id) {
+        return run(() -> json(Todo.of(visible(send(new UndoTaskCommand(taskId(id), user, clock.instant()))))));
+    }
+
+    @Tool(name = "complete_todos", value = "Marks several tasks of the user done in one call, or reopens them with "
+            + "completed=false; answers each task in the order given, or {id, error} for one it could not change")
+    public String completeTodos(
+            @P("the tasks' ids") List<String> ids,
+            @P(value = "true (the default) marks them done, false reopens them", required = false) Boolean completed) {
+        return run(() -> {
+            if (ids == null || ids.isEmpty() || ids.size() > LIST_LIMIT) {
+                throw new IllegalArgumentException("name between 1 and " + LIST_LIMIT + " task ids");
+            }
+            TaskStatus status = Boolean.FALSE.equals(completed) ? TaskStatus.PENDING : TaskStatus.COMPLETED;
+            List<JsonNode> answers = new ArrayList<>();
+            for (String id : ids) {
+                JsonNode answer = JSON.readTree(run(() -> json(Todo.of(visible(send(
+                        UpdateTaskCommand.of(taskId(id), user, clock.instant()).inZone(zone).withStatus(status)))))));
+                // one id's refusal does not stop the others; the model learns which one it was
+                answers.add(answer.has("error")
+                        ? JSON.createObjectNode().put("id", id).set("error", answer.get("error")) : answer);
+            }
+            return json(answers);
         });
     }
 
@@ -112,8 +175,7 @@ public final class TaskTools {
     public String deleteTodo(@P("the task's id") String id) {
         return run(() -> {
             TaskView task = current(taskId(id));
-            TaskWritten written = send(new DeleteTaskCommand(task.id(), user, clock.instant()));
-            query(FindTaskQuery.after(user, written), TaskLookup.class);
+            writes.awaitDeletion(user, send(new DeleteTaskCommand(task.id(), user, clock.instant())));
             return json(Todo.of(task));
         });
     }
@@ -140,21 +202,12 @@ public final class TaskTools {
     }
 
     private TaskWritten send(Object command) {
-        try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(MetaData.from(metadata)));
-        } catch (AggregateNotFoundException e) {
-            throw new TaskException(TaskErrorCode.NOT_FOUND, "no such task");
-        }
+        return writes.send(command, caller);
     }
 
     /** The task as the read model shows it after the write, so that a listing right after includes it. */
     private TaskView visible(TaskWritten written) {
-        TaskLookup lookup = query(FindTaskQuery.after(user, written), TaskLookup.class);
-        if (lookup.outcome() != TaskLookup.Outcome.FOUND) {
-            throw new TaskException(TaskErrorCode.NOT_FOUND, "the task was saved but cannot be read yet");
-        }
-        return lookup.task();
+        return writes.visible(user, written);
     }
 
     private TaskView current(TaskId id) {
@@ -176,7 +229,8 @@ public final class TaskTools {
 
     /**
      * A refused or malformed call (a domain error) becomes an error the model can relay; it never reaches the user as
-     * a failure. Anything else is a bug and propagates as it is, to be logged and answered 500.
+     * a failure. So does a write the read model does not show in time: it is stored, and the model can say so.
+     * Anything else is a bug and propagates as it is, to be logged and answered 500.
      */
     private static String run(ToolBody body) {
         try {
@@ -187,10 +241,20 @@ public final class TaskTools {
                 default -> e.getMessage();
             };
             return error(message);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ReadModelLagException e) {
             return error(e.getMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a tool result as JSON", e);
+        }
+    }
+
+    /** Whether a tool's result is the {@code {"error": ...}} of a refused call rather than its answer. */
+    public static boolean isError(String toolResult) {
+        try {
+            JsonNode result = JSON.readTree(toolResult);
+            return result.isObject() && result.size() == 1 && result.has("error");
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 
@@ -224,6 +288,11 @@ public final class TaskTools {
         }
         return Priority.fromWireName(priority).orElseThrow(() ->
                 new IllegalArgumentException("priority must be low, medium, high or urgent"));
+    }
+
+    /** For the model, which may say "none" rather than leave the field out. */
+    private static boolean stopsRecurrence(String recurrence) {
+        return recurrence == null || recurrence.isBlank() || recurrence.strip().equalsIgnoreCase("none");
     }
 
     private static DueDate dueDate(String dueDate) {

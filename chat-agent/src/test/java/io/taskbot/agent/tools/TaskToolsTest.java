@@ -10,9 +10,11 @@ import io.taskbot.task.DeleteTaskCommand;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Recurrence;
 import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
+import io.taskbot.task.UndoTaskCommand;
 import io.taskbot.task.UpdateTaskCommand;
 import io.taskbot.user.UserId;
 import org.axonframework.messaging.Message;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +109,87 @@ class TaskToolsTest {
     }
 
     @Test
+    void recurrenceIsARuleExpandedInTheUsersZoneAndNoneStopsIt() throws Exception {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        TaskTools inBerlin = new TaskTools(taskbot.commands(), taskbot.queries(), Clock.fixed(NOW, ZoneOffset.UTC),
+                ALICE, berlin, CHANNEL, "req-1");
+
+        JsonNode todo = JSON.readTree(inBerlin.createTodo("Team meeting", null, null, "2026-03-02", null,
+                "FREQ=WEEKLY;BYDAY=MO"));
+        String id = todo.get("id").asText();
+        JsonNode stopped = JSON.readTree(inBerlin.updateTodo(id, null, null, null, null, null, null, null, "none"));
+        JsonNode again = JSON.readTree(inBerlin.updateTodo(id, null, null, null, null, null, null, null,
+                "FREQ=DAILY"));
+
+        assertThat(todo.get("recurrence").asText()).isEqualTo("FREQ=WEEKLY;BYDAY=MO");
+        assertThat(taskbot.sent(CreateTaskCommand.class).get(0).recurrence())
+                .isEqualTo(Recurrence.parse("FREQ=WEEKLY;BYDAY=MO"));
+        assertThat(taskbot.sent(CreateTaskCommand.class).get(0).zone()).isEqualTo(berlin);
+        assertThat(stopped.get("recurrence").isNull()).as("a todo always shows its recurrence").isTrue();
+        assertThat(taskbot.sent(UpdateTaskCommand.class).get(0).clearRecurrence()).isTrue();
+        assertThat(again.get("recurrence").asText()).isEqualTo("FREQ=DAILY");
+        assertThat(taskbot.sent(UpdateTaskCommand.class).get(1).zone()).isEqualTo(berlin);
+    }
+
+    @Test
+    void aMalformedRuleIsAnErrorTheModelCanRelayAndSendsNothing() throws Exception {
+        assertThat(error(tools.createTodo("Gym", null, null, null, null, "every monday")))
+                .contains("RFC 5545");
+        assertThat(taskbot.sent(CreateTaskCommand.class)).isEmpty();
+    }
+
+    @Test
+    void undoSendsOneUndoForTheTurnsUserAndAnswersWithTheTaskAsItIsNow() throws Exception {
+        TaskView task = taskbot.seed(ALICE, "Call mum");
+        String id = Long.toString(task.id().value());
+        tools.updateTodo(id, "Call dad", null, null, null, null, null, null);
+
+        JsonNode undone = JSON.readTree(tools.undoTodo(id));
+
+        assertThat(taskbot.sent(UndoTaskCommand.class)).containsExactly(new UndoTaskCommand(task.id(), ALICE, NOW));
+        assertThat(undone.get("title").asText()).isEqualTo("Call mum");
+        assertThat(error(tools.undoTodo(id))).contains("no change left to undo");
+        assertThat(error(tools.undoTodo(Long.toString(taskbot.seed(BOB, "Bob's").id().value()))))
+                .isEqualTo("no task with this id");
+    }
+
+    @Test
+    void completeTodosChangesEachNamedTaskAndReportsEachRefusalByItsId() throws Exception {
+        TaskView first = taskbot.seed(ALICE, "one");
+        TaskView second = taskbot.seed(ALICE, "two");
+        TaskView bobs = taskbot.seed(BOB, "Bob's");
+        String one = Long.toString(first.id().value());
+        String two = Long.toString(second.id().value());
+        String his = Long.toString(bobs.id().value());
+
+        JsonNode done = JSON.readTree(tools.completeTodos(List.of(one, "999", two, his), null));
+
+        assertThat(done).hasSize(4);
+        assertThat(done.get(0).get("title").asText()).isEqualTo("one");
+        assertThat(done.get(0).get("completed").asBoolean()).isTrue();
+        assertThat(JSON.convertValue(done.get(1), Map.class))
+                .isEqualTo(Map.of("id", "999", "error", "no task with this id"));
+        assertThat(done.get(2).get("completed").asBoolean()).isTrue();
+        assertThat(JSON.convertValue(done.get(3), Map.class))
+                .isEqualTo(Map.of("id", his, "error", "no task with this id"));
+        assertThat(taskbot.tasksOf(BOB)).singleElement().satisfies(task -> assertThat(task.completed()).isFalse());
+        assertThat(TaskTools.isError(tools.completeTodos(List.of(one), null))).isFalse();
+
+        JsonNode reopened = JSON.readTree(tools.completeTodos(List.of(two), false));
+        assertThat(reopened.get(0).get("completed").asBoolean()).isFalse();
+        assertThat(taskbot.sent(UpdateTaskCommand.class)).contains(
+                UpdateTaskCommand.of(second.id(), ALICE, NOW).withStatus(TaskStatus.COMPLETED),
+                UpdateTaskCommand.of(second.id(), ALICE, NOW).withStatus(TaskStatus.PENDING));
+    }
+
+    @Test
+    void completeTodosNeedsAtLeastOneId() {
+        assertThat(error(tools.completeTodos(List.of(), true))).isEqualTo("name between 1 and 100 task ids");
+        assertThat(error(tools.completeTodos(null, null))).isEqualTo("name between 1 and 100 task ids");
+        assertThat(TaskTools.isError(tools.completeTodos(null, null))).isTrue();
+    }
+
+    @Test
     void deleteAnswersWithWhatWasDeleted() throws Exception {
         TaskView task = taskbot.seed(ALICE, "Old chore");
 
@@ -159,6 +243,15 @@ class TaskToolsTest {
         // nothing was written for any of them
         assertThat(taskbot.tasksOf(ALICE)).isEmpty();
         assertThat(taskbot.sent(DeleteTaskCommand.class)).isEmpty();
+    }
+
+    @Test
+    void aWriteTheReadModelDoesNotShowInTimeIsReportedAsSavedButNotYetVisible() {
+        taskbot.holdTheReadModelBack();
+
+        assertThat(error(tools.createTodo("Buy milk", null, null, null, null)))
+                .isEqualTo("Task 1 was saved but the read model is behind; read it again shortly");
+        assertThat(taskbot.tasksOf(ALICE)).extracting(TaskView::title).containsExactly("Buy milk");
     }
 
     private static String error(String toolResult) {

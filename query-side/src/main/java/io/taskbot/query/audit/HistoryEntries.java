@@ -2,6 +2,7 @@ package io.taskbot.query.audit;
 
 import io.taskbot.messaging.MetadataKeys;
 import io.taskbot.task.DueDate;
+import io.taskbot.task.Schedule;
 import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
@@ -9,7 +10,9 @@ import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
 import io.taskbot.task.TaskEvent;
 import io.taskbot.task.TaskHistory;
+import io.taskbot.task.TaskOccurrenceCompletedEvent;
 import io.taskbot.task.TaskPriorityChangedEvent;
+import io.taskbot.task.TaskRecurrenceChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
 import io.taskbot.task.TaskReopenedEvent;
 import io.taskbot.task.TaskStatus;
@@ -34,7 +37,7 @@ final class HistoryEntries {
 
     static TaskHistory.Entry of(TaskEvent event, long version, MetaData metaData) {
         return new TaskHistory.Entry(event.kind(), Timestamps.of(event), actor(metaData),
-                text(metaData.get(MetadataKeys.CHANNEL)), version, changes(event));
+                text(metaData.get(MetadataKeys.CHANNEL)), version, changes(event), undoes(metaData));
     }
 
     static Map<String, Object> changes(TaskEvent event) {
@@ -46,6 +49,7 @@ final class HistoryEntries {
             changes.put("status", TaskStatus.PENDING.wireName());
             changes.put("due_date", dueDate(created.dueDate()));
             changes.put("tags", List.copyOf(created.tags()));
+            changes.put("recurrence", recurrence(created.schedule()));
         } else if (event instanceof TaskRenamedEvent renamed) {
             changes.put("title", renamed.title());
         } else if (event instanceof TaskDescriptionChangedEvent changed) {
@@ -62,9 +66,24 @@ final class HistoryEntries {
             changes.put("status", TaskStatus.PENDING.wireName());
         } else if (event instanceof TaskArchivedEvent) {
             changes.put("status", TaskStatus.ARCHIVED.wireName());
+        } else if (event instanceof TaskRecurrenceChangedEvent changed) {
+            changes.put("recurrence", recurrence(changed.schedule()));
+        } else if (event instanceof TaskOccurrenceCompletedEvent completed) {
+            changes.put("completed_due_date", dueDate(completed.occurrence()));
+            changes.put("due_date", dueDate(completed.nextDueDate()));
         }
-        // a deletion sets no field: its kind says it all
+        // a deletion and a restore set no field: their kind says it all
         return changes;
+    }
+
+    private static String recurrence(Schedule schedule) {
+        return schedule == null ? null : schedule.recurrence().rule();
+    }
+
+    /** The first version of the change an undo took back; null for any other event, or an unreadable mark. */
+    private static Long undoes(MetaData metaData) {
+        Object undoes = metaData.get(MetadataKeys.UNDOES);
+        return undoes != null && undoes.toString().matches("\\d{1,18}") ? Long.valueOf(undoes.toString()) : null;
     }
 
     private static String dueDate(DueDate dueDate) {

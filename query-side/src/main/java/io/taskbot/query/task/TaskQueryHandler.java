@@ -49,12 +49,14 @@ class TaskQueryHandler {
     @QueryHandler
     TaskPage handle(FindTasksQuery query) {
         return stores.apply(activeGeneration.getAsInt())
-                .findPage(query.owner(), query.filter(), query.sort(), query.offset(), query.limit());
+                .findPage(query.owner(), query.filter(), query.sort(), query.offset(), query.limit(),
+                        query.countTotal());
     }
 
     /** The start of a subscription to the owner's changes: how many tasks the owner has now. */
     @QueryHandler
     Long handle(WatchTasksQuery query) {
-        return stores.apply(activeGeneration.getAsInt()).findPage(query.owner(), TaskFilter.ANY, TaskSort.OLDEST_FIRST, 0, 1).total();
+        return stores.apply(activeGeneration.getAsInt())
+                .findPage(query.owner(), TaskFilter.ANY, TaskSort.OLDEST_FIRST, 0, 1, true).total();
     }
 }

@@ -5,16 +5,19 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.taskbot.query.readmodel.Generations;
 import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskPage;
 import io.taskbot.task.TaskSort;
-import io.taskbot.task.TaskState;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskView;
 import io.taskbot.user.UserId;
@@ -22,7 +25,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,6 +42,7 @@ import static io.taskbot.query.task.TaskDocuments.STATUS;
 import static io.taskbot.query.task.TaskDocuments.TAGS;
 import static io.taskbot.query.task.TaskDocuments.TITLE;
 import static io.taskbot.query.task.TaskDocuments.UPDATED_AT;
+import static io.taskbot.query.task.TaskDocuments.VERSION;
 
 /**
  * The {@code tasks} collection of one generation ({@code tasks}, {@code tasks_v2}, …): one whole document per task,
@@ -47,14 +53,12 @@ final class TaskViewStore {
 
     static final String COLLECTION = "tasks";
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> tasks;
 
     TaskViewStore(MongoDatabase database, int generation) {
-        this(database.getCollection(Generations.collection(COLLECTION, generation)));
-    }
-
-    TaskViewStore(MongoCollection<Document> tasks) {
-        this.tasks = tasks;
+        this.database = database;
+        this.tasks = database.getCollection(Generations.collection(COLLECTION, generation));
     }
 
     /** Indexes for the owner-scoped lists; each ends in {@code _id}, the tie-breaker of every sort. */
@@ -76,20 +80,36 @@ final class TaskViewStore {
         return Optional.ofNullable(tasks.find(Filters.eq(ID, id.value())).first()).map(TaskDocuments::toStored);
     }
 
-    /** Writes a task that was just created, unless this generation has it already (the creation delivered again). */
-    void insertIfAbsent(TaskState state, long version) {
-        tasks.updateOne(Filters.eq(ID, state.id().value()), Updates.setOnInsert(TaskDocuments.of(state, version)),
-                new UpdateOptions().upsert(true));
+    /** The stored versions of those of {@code ids} this generation holds, tombstones included; one query by key. */
+    Map<TaskId, Long> versions(List<TaskId> ids) {
+        Map<TaskId, Long> versions = new HashMap<>();
+        tasks.find(Filters.in(ID, ids.stream().map(TaskId::value).toList())).projection(Projections.include(VERSION))
+                .forEach(document -> versions.put(TaskId.of(document.getLong(ID)), document.getLong(VERSION)));
+        return versions;
     }
 
     /**
-     * Writes the whole task as of {@code version}. Whoever calls it has checked, by {@link #load}, that the stored
-     * version is older: nothing else writes the task in between, since a generation's events of one task are applied
-     * one at a time, in order (sequenced per aggregate, also when retried from the dead-letter queue).
+     * Writes tasks in one bulk write: those just {@code created}, unless this generation has them already (their
+     * creation delivered again), and the whole {@code replaced} ones as of their versions. Whoever calls it has
+     * checked that the stored versions of the replaced ones are older: nothing else writes those tasks in between,
+     * since a generation's events of one task are applied one at a time, in order (sequenced per aggregate, also
+     * when retried from the dead-letter queue). Every write is by {@code _id} alone, the one filter the embedded
+     * server answers from an index.
      */
-    void write(TaskState state, long version) {
-        tasks.replaceOne(Filters.eq(ID, state.id().value()), TaskDocuments.of(state, version),
-                new ReplaceOptions().upsert(true));
+    void writeAll(List<StoredTask> created, List<StoredTask> replaced) {
+        List<WriteModel<Document>> writes = new ArrayList<>(created.size() + replaced.size());
+        for (StoredTask task : created) {
+            writes.add(new UpdateOneModel<>(Filters.eq(ID, task.state().id().value()),
+                    Updates.setOnInsert(TaskDocuments.of(task.state(), task.version())),
+                    new UpdateOptions().upsert(true)));
+        }
+        for (StoredTask task : replaced) {
+            writes.add(new ReplaceOneModel<>(Filters.eq(ID, task.state().id().value()),
+                    TaskDocuments.of(task.state(), task.version()), new ReplaceOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            tasks.bulkWrite(writes);
+        }
     }
 
     /** The task unless it is deleted; whoever asks must check the owner. */
@@ -98,13 +118,29 @@ final class TaskViewStore {
                 .map(stored -> stored.state().view(stored.version()));
     }
 
-    TaskPage findPage(UserId owner, TaskFilter filter, TaskSort sort, int offset, int limit) {
+    TaskPage findPage(UserId owner, TaskFilter filter, TaskSort sort, int offset, int limit, boolean countTotal) {
         Bson query = Filters.and(criteria(owner, filter));
         List<TaskView> page = new ArrayList<>();
         tasks.find(query).sort(order(sort)).skip(offset).limit(limit)
                 .forEach(document -> page.add(TaskDocuments.toView(document)));
-        long total = tasks.countDocuments(query);
-        return new TaskPage(page, total);
+        return new TaskPage(page, total(query, offset, limit, page.size(), countTotal));
+    }
+
+    /**
+     * How many tasks match in all. A page that is not full ends the list, and then says it; otherwise one {@code count}
+     * command asks, if the reader wants to know. Not {@code countDocuments}: the driver sends that as an aggregation, which the embedded server runs
+     * over the whole collection, while it answers {@code count} from the owner's index like the page's query.
+     */
+    private long total(Bson query, int offset, int limit, int found, boolean countTotal) {
+        if (found < limit && (found > 0 || offset == 0)) {
+            return (long) offset + found;
+        }
+        if (!countTotal) {
+            return TaskPage.NOT_COUNTED;
+        }
+        Document count = database.runCommand(new Document("count", tasks.getNamespace().getCollectionName())
+                .append("query", query.toBsonDocument(Document.class, tasks.getCodecRegistry())));
+        return count.get("n", Number.class).longValue();
     }
 
     private static List<Bson> criteria(UserId owner, TaskFilter filter) {

@@ -9,13 +9,16 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.taskbot.messaging.MetadataKeys;
 import io.taskbot.task.DueDate;
+import io.taskbot.task.Schedule;
 import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
 import io.taskbot.task.TaskEvent;
+import io.taskbot.task.TaskOccurrenceCompletedEvent;
 import io.taskbot.task.TaskPriorityChangedEvent;
+import io.taskbot.task.TaskRecurrenceChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
 import io.taskbot.task.TaskReopenedEvent;
 import io.taskbot.task.TaskStatus;
@@ -92,6 +95,7 @@ final class TaskEventRecords {
             data.put("due_date", dueDate(created.dueDate()));
             tags(created.tags(), data);
             data.put("status", TaskStatus.PENDING.wireName());
+            schedule(created.schedule(), data);
         } else if (event instanceof TaskRenamedEvent renamed) {
             data.put("title", renamed.title());
         } else if (event instanceof TaskDescriptionChangedEvent changed) {
@@ -108,8 +112,21 @@ final class TaskEventRecords {
             data.put("status", TaskStatus.PENDING.wireName());
         } else if (event instanceof TaskArchivedEvent) {
             data.put("status", TaskStatus.ARCHIVED.wireName());
+        } else if (event instanceof TaskRecurrenceChangedEvent changed) {
+            schedule(changed.schedule(), data);
+        } else if (event instanceof TaskOccurrenceCompletedEvent completed) {
+            data.put("completed_due_date", dueDate(completed.occurrence()));
+            data.put("due_date", dueDate(completed.nextDueDate()));
+            data.put("status", TaskStatus.PENDING.wireName());
         }
-        // a deletion carries no data: the type says it all
+        // a deletion and a restore carry no data: the type says it all
+    }
+
+    /** The rule, the due date its series starts at (COUNT counts from there) and its zone; all null when none. */
+    private static void schedule(Schedule schedule, ObjectNode data) {
+        data.put("recurrence", schedule == null ? null : schedule.recurrence().rule());
+        data.put("recurrence_start", schedule == null ? null : schedule.start().value());
+        data.put("recurrence_time_zone", schedule == null ? null : schedule.zone().getId());
     }
 
     private static String dueDate(DueDate dueDate) {
@@ -133,6 +150,12 @@ final class TaskEventRecords {
         }
         metadata.put("channel", text(metaData.get(MetadataKeys.CHANNEL)));
         metadata.put("correlation_id", text(metaData.get(MetadataKeys.CORRELATION_ID)));
+        Object undoes = metaData.get(MetadataKeys.UNDOES);
+        if (undoes != null && undoes.toString().matches("\\d{1,18}")) {
+            metadata.put("undoes", Long.parseLong(undoes.toString()));
+        } else {
+            metadata.putNull("undoes");
+        }
     }
 
     private static String text(Object value) {

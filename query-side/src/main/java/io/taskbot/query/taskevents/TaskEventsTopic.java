@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param partitions        partitions of the topic when it has to be created
  * @param replicationFactor replicas of the topic when it has to be created; empty takes the broker's default
  * @param source            the CloudEvents {@code source} attribute of every record
- * @param ackTimeout        the longest one event waits for Kafka's acknowledgement before its batch is retried
+ * @param ackTimeout        the longest a batch of events waits for Kafka's acknowledgements before it is retried
  */
 public record TaskEventsTopic(String name, int partitions, Optional<Short> replicationFactor, URI source,
                               Duration ackTimeout) {

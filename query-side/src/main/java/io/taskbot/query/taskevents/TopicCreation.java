@@ -24,6 +24,11 @@ import java.util.concurrent.TimeoutException;
 final class TopicCreation {
 
     private static final Logger log = LoggerFactory.getLogger(TopicCreation.class);
+    /**
+     * The longest one attempt waits for Kafka. It runs inside the publisher's event handler, which Axon interrupts
+     * (logging an error) after 30 s: a broker still starting gets a warning and a retry of the batch instead.
+     */
+    private static final Duration LONGEST_ATTEMPT = Duration.ofSeconds(10);
 
     private final KafkaAdmin kafkaAdmin;
     private final TaskEventsTopic topic;
@@ -34,14 +39,14 @@ final class TopicCreation {
         this.topic = topic;
     }
 
-    /** Returns once the topic exists; throws when Kafka cannot say so within the ack timeout. */
+    /** Returns once the topic exists; throws when Kafka cannot say so within the ack timeout, 10 s at most. */
     void ensureCreated() {
         if (created) {
             return;
         }
         NewTopic newTopic = new NewTopic(topic.name(), Optional.of(topic.partitions()),
                 topic.replicationFactor());
-        Duration timeout = topic.ackTimeout();
+        Duration timeout = topic.ackTimeout().compareTo(LONGEST_ATTEMPT) < 0 ? topic.ackTimeout() : LONGEST_ATTEMPT;
         Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         try {
             admin.createTopics(List.of(newTopic), new CreateTopicsOptions().timeoutMs((int) timeout.toMillis()))

@@ -4,6 +4,8 @@ import io.taskbot.messaging.Channel;
 import io.taskbot.messaging.MetadataKeys;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Recurrence;
+import io.taskbot.task.Schedule;
 import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
@@ -13,9 +15,12 @@ import io.taskbot.task.TaskDueDateChangedEvent;
 import io.taskbot.task.TaskEventKind;
 import io.taskbot.task.TaskHistory;
 import io.taskbot.task.TaskId;
+import io.taskbot.task.TaskOccurrenceCompletedEvent;
 import io.taskbot.task.TaskPriorityChangedEvent;
+import io.taskbot.task.TaskRecurrenceChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
 import io.taskbot.task.TaskReopenedEvent;
+import io.taskbot.task.TaskRestoredEvent;
 import io.taskbot.task.TaskTagsChangedEvent;
 import io.taskbot.task.TaskUnarchivedEvent;
 import io.taskbot.user.UserId;
@@ -23,6 +28,7 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +62,33 @@ class HistoryEntriesTest {
                 entry("priority", "high"),
                 entry("status", "pending"),
                 entry("due_date", "2026-03-02"),
-                entry("tags", List.of("family")));
+                entry("tags", List.of("family")),
+                entry("recurrence", null));
+        assertThat(entry.undoes()).isNull();
+    }
+
+    @Test
+    void recurrenceEventsRecordTheRuleAndTheMovedDueDate() {
+        Schedule weekly = new Schedule(Recurrence.parse("FREQ=WEEKLY;BYDAY=MO"), DueDate.parse("2026-03-02"),
+                ZoneId.of("Europe/Berlin"));
+
+        assertThat(HistoryEntries.changes(new TaskRecurrenceChangedEvent(TASK, weekly, AT)))
+                .containsExactly(entry("recurrence", "FREQ=WEEKLY;BYDAY=MO"));
+        assertThat(HistoryEntries.changes(new TaskRecurrenceChangedEvent(TASK, null, AT)))
+                .containsExactly(entry("recurrence", null));
+        assertThat(HistoryEntries.changes(new TaskOccurrenceCompletedEvent(TASK, DueDate.parse("2026-03-02"),
+                DueDate.parse("2026-03-09"), AT)))
+                .containsExactly(entry("completed_due_date", "2026-03-02"), entry("due_date", "2026-03-09"));
+        assertThat(HistoryEntries.changes(new TaskRestoredEvent(TASK, AT))).isEmpty();
+    }
+
+    @Test
+    void anEventOfAnUndoNamesTheChangeItTookBack() {
+        TaskHistory.Entry entry = HistoryEntries.of(new TaskRenamedEvent(TASK, "Call mom", AT), 4,
+                FROM_CHAT.and(MetadataKeys.UNDOES, 2L));
+
+        assertThat(entry.undoes()).isEqualTo(2L);
+        assertThat(HistoryEntries.of(new TaskRenamedEvent(TASK, "Call mom", AT), 4, FROM_CHAT).undoes()).isNull();
     }
 
     @Test

@@ -4,33 +4,46 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.taskbot.query.progress.ProjectionProgress;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.FindTaskQuery;
 import io.taskbot.task.FindTasksQuery;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Recurrence;
+import io.taskbot.task.Schedule;
 import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
 import io.taskbot.task.TaskDeletedEvent;
 import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
+import io.taskbot.task.TaskEvent;
 import io.taskbot.task.TaskFilter;
 import io.taskbot.task.TaskId;
 import io.taskbot.task.TaskLookup;
+import io.taskbot.task.TaskOccurrenceCompletedEvent;
 import io.taskbot.task.TaskPriorityChangedEvent;
+import io.taskbot.task.TaskRecurrenceChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
+import io.taskbot.task.TaskRestoredEvent;
 import io.taskbot.task.TaskSort;
 import io.taskbot.task.TaskStatus;
 import io.taskbot.task.TaskTagsChangedEvent;
 import io.taskbot.task.TaskView;
 import io.taskbot.user.UserId;
-import io.taskbot.query.progress.ProjectionProgress;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +144,61 @@ class TaskProjectionTest {
         assertThat(task(1, ALICE).version()).isEqualTo(2);
     }
 
+    /** Runs the events as one batch of a processor: one unit of work over all of them, committed at the end. */
+    private void batch(List<Object> events, List<Long> versions) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            messages.add(new GenericDomainEventMessage<>("Task", "task", versions.get(i), events.get(i)));
+        }
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        unitOfWork.executeWithResult(() -> {
+            DomainEventMessage<?> message = (DomainEventMessage<?>) unitOfWork.getMessage();
+            projection.on((TaskEvent) message.getPayload(), message.getSequenceNumber());
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+    }
+
+    @Test
+    void aBatchIsWrittenWhenItCommitsAsItsEventsLeaveEachTask() {
+        TaskCreatedEvent creation = created(1, ALICE, "Buy bread", Priority.MEDIUM, T0);
+        batch(List.of(creation, created(2, BOB, "Bob's", Priority.LOW, T0),
+                        new TaskRenamedEvent(TaskId.of(1), "Buy rye bread", T1)), List.of(0L, 0L, 1L));
+        assertThat(task(1, ALICE).title()).isEqualTo("Buy rye bread");
+        assertThat(task(1, ALICE).version()).isEqualTo(1);
+        assertThat(task(2, BOB).title()).isEqualTo("Bob's");
+
+        // the next batch starts from what the store holds
+        batch(List.of(new TaskCompletedEvent(TaskId.of(1), T1)), List.of(2L));
+        assertThat(task(1, ALICE).status()).isEqualTo(TaskStatus.COMPLETED);
+
+        // after a crash the processor delivers from an older token again: the store, already further, stays
+        batch(List.of(creation, new TaskRenamedEvent(TaskId.of(1), "Buy rye bread", T1)), List.of(0L, 1L));
+        assertThat(task(1, ALICE).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(task(1, ALICE).version()).isEqualTo(2);
+
+        // and a redelivery that goes past what the store holds carries on from there
+        batch(List.of(creation, new TaskRenamedEvent(TaskId.of(1), "Buy rye bread", T1),
+                new TaskCompletedEvent(TaskId.of(1), T1), new TaskRenamedEvent(TaskId.of(1), "Bread", T1)),
+                List.of(0L, 1L, 2L, 3L));
+        assertThat(task(1, ALICE).title()).isEqualTo("Bread");
+        assertThat(task(1, ALICE).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(task(1, ALICE).version()).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchThatRollsBackWritesNothing() {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.of(
+                new GenericDomainEventMessage<>("Task", "task", 0, created(1, ALICE, "Buy bread", Priority.MEDIUM, T0))));
+        unitOfWork.executeWithResult(() -> {
+            DomainEventMessage<?> message = (DomainEventMessage<?>) unitOfWork.getMessage();
+            projection.on((TaskEvent) message.getPayload(), message.getSequenceNumber());
+            throw new IllegalStateException("the token store is away");
+        }, RollbackConfigurationType.ANY_THROWABLE);
+
+        assertThat(queries.handle(new FindTaskQuery(ALICE, TaskId.of(1))).outcome())
+                .isEqualTo(TaskLookup.Outcome.NOT_FOUND);
+    }
+
     @Test
     void aDeletedTaskIsGoneButItsVersionIsKnown() {
         projection.on(created(1, ALICE, "Buy bread", Priority.MEDIUM, T0), 0);
@@ -156,6 +224,34 @@ class TaskProjectionTest {
         projection.on(new TaskRenamedEvent(TaskId.of(1), "Buy rye bread", T1), 1);
         assertThat(queries.handle(new FindTaskQuery(ALICE, TaskId.of(1), 1)).task().title())
                 .isEqualTo("Buy rye bread");
+    }
+
+    @Test
+    void aRecurringTaskKeepsItsScheduleThroughTheStore() {
+        Schedule weekly = new Schedule(Recurrence.parse("FREQ=WEEKLY;BYDAY=MO"), DueDate.parse("2026-11-23"),
+                ZoneId.of("Europe/Berlin"));
+        projection.on(created(1, ALICE, "Water the plants", Priority.MEDIUM, T0), 0);
+        projection.on(new TaskRecurrenceChangedEvent(TaskId.of(1), weekly, T1), 1);
+        projection.on(new TaskOccurrenceCompletedEvent(TaskId.of(1), DueDate.parse("2026-11-23"),
+                DueDate.parse("2026-11-30"), T1.plusSeconds(1)), 2);
+
+        TaskView view = task(1, ALICE);
+        assertThat(view.recurrence()).isEqualTo(Recurrence.parse("FREQ=WEEKLY;BYDAY=MO"));
+        assertThat(view.dueDate()).isEqualTo(DueDate.parse("2026-11-30"));
+        assertThat(view.status()).isEqualTo(TaskStatus.PENDING);
+
+        projection.on(new TaskRecurrenceChangedEvent(TaskId.of(1), null, T1.plusSeconds(2)), 3);
+        assertThat(task(1, ALICE).recurrence()).isNull();
+    }
+
+    @Test
+    void aRestoredTaskIsThereAgain() {
+        projection.on(created(1, ALICE, "Buy bread", Priority.MEDIUM, T0), 0);
+        projection.on(new TaskDeletedEvent(TaskId.of(1), T1), 1);
+        projection.on(new TaskRestoredEvent(TaskId.of(1), T1.plusSeconds(1)), 2);
+
+        assertThat(task(1, ALICE).title()).isEqualTo("Buy bread");
+        assertThat(task(1, ALICE).version()).isEqualTo(2);
     }
 
     @Test

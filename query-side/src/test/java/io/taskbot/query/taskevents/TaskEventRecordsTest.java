@@ -7,6 +7,8 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.taskbot.messaging.MetadataKeys;
 import io.taskbot.task.DueDate;
 import io.taskbot.task.Priority;
+import io.taskbot.task.Recurrence;
+import io.taskbot.task.Schedule;
 import io.taskbot.task.TaskArchivedEvent;
 import io.taskbot.task.TaskCompletedEvent;
 import io.taskbot.task.TaskCreatedEvent;
@@ -15,9 +17,12 @@ import io.taskbot.task.TaskDescriptionChangedEvent;
 import io.taskbot.task.TaskDueDateChangedEvent;
 import io.taskbot.task.TaskEvent;
 import io.taskbot.task.TaskId;
+import io.taskbot.task.TaskOccurrenceCompletedEvent;
 import io.taskbot.task.TaskPriorityChangedEvent;
+import io.taskbot.task.TaskRecurrenceChangedEvent;
 import io.taskbot.task.TaskRenamedEvent;
 import io.taskbot.task.TaskReopenedEvent;
+import io.taskbot.task.TaskRestoredEvent;
 import io.taskbot.task.TaskTagsChangedEvent;
 import io.taskbot.task.TaskUnarchivedEvent;
 import io.taskbot.user.UserId;
@@ -195,7 +200,10 @@ class TaskEventRecordsTest {
                 new TaskReopenedEvent(TASK, AT),
                 new TaskArchivedEvent(TASK, AT),
                 new TaskUnarchivedEvent(TASK, AT),
-                new TaskDeletedEvent(TASK, AT));
+                new TaskDeletedEvent(TASK, AT),
+                new TaskRecurrenceChangedEvent(TASK, null, AT),
+                new TaskOccurrenceCompletedEvent(TASK, null, DueDate.parse("2026-12-24"), AT),
+                new TaskRestoredEvent(TASK, AT));
 
         List<Class<?>> kinds = oneOfEach.stream().<Class<?>>map(Object::getClass).collect(Collectors.toList());
         assertThat(kinds).as("a new kind of task event needs a published form and a line here")
@@ -204,7 +212,8 @@ class TaskEventRecordsTest {
                 "io.taskbot.task.created", "io.taskbot.task.renamed", "io.taskbot.task.description_changed",
                 "io.taskbot.task.priority_changed", "io.taskbot.task.due_date_changed", "io.taskbot.task.tags_changed",
                 "io.taskbot.task.completed", "io.taskbot.task.reopened", "io.taskbot.task.archived",
-                "io.taskbot.task.unarchived", "io.taskbot.task.deleted");
+                "io.taskbot.task.unarchived", "io.taskbot.task.deleted", "io.taskbot.task.recurrence_changed",
+                "io.taskbot.task.occurrence_completed", "io.taskbot.task.restored");
     }
 
     @Test
@@ -214,9 +223,39 @@ class TaskEventRecordsTest {
 
         JsonNode metadata = value(records.toRecord(message.getPayload(), message)).get("metadata");
 
-        assertThat(fieldNames(metadata)).containsExactly("user_id", "channel", "correlation_id");
+        assertThat(fieldNames(metadata)).containsExactly("user_id", "channel", "correlation_id", "undoes");
         assertThat(metadata.get("user_id").isNull()).isTrue();
         assertThat(metadata.get("channel").isNull()).isTrue();
+        assertThat(metadata.get("undoes").isNull()).isTrue();
+    }
+
+    @Test
+    void anEventOfAnUndoNamesTheChangeItTookBack() {
+        DomainEventMessage<TaskEvent> message = new GenericDomainEventMessage<>("Task", "42", 5,
+                new TaskRenamedEvent(TASK, "Old title", AT), MetaData.with(MetadataKeys.UNDOES, 3L), EVENT_ID, AT);
+
+        JsonNode metadata = value(records.toRecord(message.getPayload(), message)).get("metadata");
+
+        assertThat(metadata.get("undoes").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void recurrenceEventsCarryTheRuleAndTheNextDueDate() {
+        Schedule weekly = new Schedule(Recurrence.parse("FREQ=WEEKLY;BYDAY=MO"), DueDate.parse("2026-12-07"),
+                java.time.ZoneId.of("Europe/Berlin"));
+
+        assertThat(data(new TaskRecurrenceChangedEvent(TASK, weekly, AT))).isEqualTo("{\"recurrence\":"
+                + "\"FREQ=WEEKLY;BYDAY=MO\",\"recurrence_start\":\"2026-12-07\","
+                + "\"recurrence_time_zone\":\"Europe/Berlin\"}");
+        assertThat(data(new TaskRecurrenceChangedEvent(TASK, null, AT))).isEqualTo("{\"recurrence\":null,"
+                + "\"recurrence_start\":null,\"recurrence_time_zone\":null}");
+        assertThat(data(new TaskOccurrenceCompletedEvent(TASK, DueDate.parse("2026-12-07"),
+                DueDate.parse("2026-12-14"), AT))).isEqualTo("{\"completed_due_date\":\"2026-12-07\","
+                + "\"due_date\":\"2026-12-14\",\"status\":\"pending\"}");
+        assertThat(data(new TaskRestoredEvent(TASK, AT))).isEqualTo("{}");
+        assertThat(value(publish(new TaskCreatedEvent(TASK, UserId.of(7), "Water", "", Priority.LOW,
+                DueDate.parse("2026-12-07"), List.of(), AT, weekly))).get("data").get("recurrence").asText())
+                .isEqualTo("FREQ=WEEKLY;BYDAY=MO");
     }
 
     private String data(TaskEvent event) {
