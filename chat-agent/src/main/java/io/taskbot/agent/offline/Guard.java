@@ -241,7 +241,7 @@ final class Guard {
         }
         String count = ids.size() == 1 ? "1 task" : ids.size() + " tasks";
         String question = QUESTION_OPENINGS.get(kind) + count + switch (kind) {
-            case DELETE -> "? This can't be undone. Say yes to confirm.";
+            case DELETE -> "? Say yes to confirm; you can undo it right after.";
             case COMPLETE -> " as done? Say yes to confirm.";
             case REOPEN -> "? Say yes to confirm.";
         };
