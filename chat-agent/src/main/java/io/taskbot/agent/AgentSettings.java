@@ -25,7 +25,9 @@ import java.time.Duration;
  * @param memoryMessages how many earlier messages of the conversation the model sees
  * @param promptTasks    how many open and how many done tasks the system prompt lists
  * @param maxToolRounds  how many rounds of tool calls one turn may take
- * @param dateOrder      how the offline model reads "3/4": {@code month-first} (US, default) or {@code day-first}
+ * @param dateOrder      how the offline model reads "3/4": {@code month-first} (US) or {@code day-first} for every
+ *                       request; unset (the default), each request's {@code Accept-Language} decides, month first
+ *                       without one
  */
 @Validated
 @ConfigurationProperties("taskbot.chat")
@@ -41,7 +43,7 @@ public record AgentSettings(
         @Min(0) @Max(FindMessagesQuery.MAX_LIMIT - 1) @DefaultValue("40") int memoryMessages,
         @Min(1) @Max(FindTasksQuery.MAX_LIMIT) @DefaultValue("200") int promptTasks,
         @Min(1) @DefaultValue("5") int maxToolRounds,
-        @NotNull @DefaultValue("month-first") DateOrder dateOrder) {
+        DateOrder dateOrder) {
 
     @Override
     public String toString() {

@@ -8,10 +8,16 @@ import java.util.Objects;
 
 /**
  * One message to the agent, with everything the authenticated request knows: who (from the verified token, never
- * from the body), which conversation, the user's time zone, and the request id for the events' metadata.
+ * from the body), which conversation, the user's time zone, the request id for the events' metadata, and the
+ * request's {@code Accept-Language} (or {@code null}), which tells how the user writes numeric dates.
  */
 public record AgentTurn(UserId user, ConversationId conversationId, String message, ZoneId zone,
-                        String correlationId) {
+                        String correlationId, String acceptLanguage) {
+
+    /** A turn without the request's {@code Accept-Language}. */
+    public AgentTurn(UserId user, ConversationId conversationId, String message, ZoneId zone, String correlationId) {
+        this(user, conversationId, message, zone, correlationId, null);
+    }
 
     public AgentTurn {
         Objects.requireNonNull(user, "user");

@@ -92,7 +92,7 @@ public class TaskAgent {
         String systemPrompt = AgentPrompt.render(userNow, tasks);
         // a model that takes the facts typed gets them so, and need not parse the prompt back
         ChatModel model = chatModel instanceof TurnAwareChatModel turnAware
-                ? turnAware.forTurn(userNow, tasks) : chatModel;
+                ? turnAware.forTurn(userNow, tasks, turn.acceptLanguage()) : chatModel;
         TaskAssistant assistant = AiServices.builder(TaskAssistant.class)
                 .chatModel(model)
                 .chatMemory(ConversationMemory.of(history))

@@ -20,4 +20,12 @@ public interface TurnAwareChatModel extends ChatModel {
      * @param tasks   the user's tasks, oldest first, as the system prompt lists them
      */
     ChatModel forTurn(ZonedDateTime userNow, List<TaskSnapshot> tasks);
+
+    /**
+     * The same, knowing the request's {@code Accept-Language} header (or {@code null}), for models that read
+     * numeric dates in the user's convention.
+     */
+    default ChatModel forTurn(ZonedDateTime userNow, List<TaskSnapshot> tasks, String acceptLanguage) {
+        return forTurn(userNow, tasks);
+    }
 }

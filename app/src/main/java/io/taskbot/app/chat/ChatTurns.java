@@ -41,10 +41,16 @@ public class ChatTurns {
      */
     public AgentReply send(UserId user, String conversationId, WhenNoConversationIsGiven whenAbsent, String message,
                            ZoneId zone, String requestId) {
+        return send(user, conversationId, whenAbsent, message, zone, requestId, null);
+    }
+
+    /** @param acceptLanguage the request's {@code Accept-Language} header, or null: how the user writes "3/4" */
+    public AgentReply send(UserId user, String conversationId, WhenNoConversationIsGiven whenAbsent, String message,
+                           ZoneId zone, String requestId, String acceptLanguage) {
         ConversationId conversation = conversationId != null ? owned(user, conversationId)
                 : whenAbsent == WhenNoConversationIsGiven.CONTINUE_LATEST ? latestOrNew(user)
                 : ConversationId.random();
-        return agent.converse(new AgentTurn(user, conversation, message, zone, requestId));
+        return agent.converse(new AgentTurn(user, conversation, message, zone, requestId, acceptLanguage));
     }
 
     /** A page of the user's messages, oldest first, in one conversation or in all of them. */

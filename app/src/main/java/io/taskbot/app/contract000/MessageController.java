@@ -80,7 +80,7 @@ class MessageController {
         }
         AgentReply reply = chat.send(CurrentUser.of(token), request.conversationId(),
                 ChatTurns.WhenNoConversationIsGiven.CONTINUE_LATEST, content, ChatTurns.zone(timeZone),
-                RequestIds.of(http));
+                RequestIds.of(http), http.getHeader("Accept-Language"));
         return new MessageResponse(reply.response());
     }
 

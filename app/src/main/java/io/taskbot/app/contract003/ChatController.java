@@ -57,7 +57,8 @@ class ChatController {
                     + " characters");
         }
         AgentReply reply = chat.send(CurrentUser.of(token), request.conversationId(),
-                ChatTurns.WhenNoConversationIsGiven.START_NEW, message, ChatTurns.zone(timeZone), RequestIds.of(http));
+                ChatTurns.WhenNoConversationIsGiven.START_NEW, message, ChatTurns.zone(timeZone), RequestIds.of(http),
+                http.getHeader("Accept-Language"));
         return new ChatResponse(reply.conversationId().value(), reply.response(),
                 reply.toolCalls().stream().map(this::toResponse).toList(), reply.timestamp().toString());
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a task assistant should do for one utterance. The first five stand for the tools of contract 003
+ * What a task assistant should do for one utterance. The first six stand for the agent's tools
  * ({@link #toolName()}, {@link #toolArguments()}); the last three only talk to the user and change nothing.
  * Absent ({@code null}) fields mean "not given" / "leave as it is".
  */
@@ -25,13 +25,21 @@ public sealed interface Action {
         return Map.of();
     }
 
-    /** @param dueDate {@code YYYY-MM-DD} or an ISO date-time with the user's offset */
-    record CreateTask(String title, String description, Priority priority, String dueDate, List<String> tags)
-            implements Action {
+    /**
+     * @param dueDate    {@code YYYY-MM-DD} or an ISO date-time with the user's offset (a repeating task's first
+     *                   occurrence)
+     * @param recurrence an RFC 5545 RRULE without the {@code RRULE:} prefix, or {@code null}
+     */
+    record CreateTask(String title, String description, Priority priority, String dueDate, List<String> tags,
+                      String recurrence) implements Action {
 
         public CreateTask {
             Objects.requireNonNull(title, "title");
             tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        public CreateTask(String title, String description, Priority priority, String dueDate, List<String> tags) {
+            this(title, description, priority, dueDate, tags, null);
         }
 
         public static CreateTask titled(String title) {
@@ -53,6 +61,7 @@ public sealed interface Action {
             if (!tags.isEmpty()) {
                 arguments.put("tags", tags);
             }
+            putPresent(arguments, "recurrence", recurrence);
             return arguments;
         }
     }
@@ -60,9 +69,14 @@ public sealed interface Action {
     /**
      * @param tags         the complete new tag list (already merged with the task's tags), or {@code null} to keep them
      * @param clearDueDate true to remove the due date ("no deadline for it"); then {@code dueDate} is null
+     * @param recurrence   the new RRULE, {@link #NO_RECURRENCE} to stop repeating, or {@code null} to keep it
      */
     record UpdateTask(String id, String title, String description, Priority priority, String dueDate,
-                      List<String> tags, Boolean completed, boolean clearDueDate) implements Action {
+                      List<String> tags, Boolean completed, boolean clearDueDate, String recurrence)
+            implements Action {
+
+        /** What update_todo takes as the recurrence to stop a task repeating. */
+        public static final String NO_RECURRENCE = "none";
 
         public UpdateTask {
             Objects.requireNonNull(id, "id");
@@ -73,8 +87,17 @@ public sealed interface Action {
         }
 
         public UpdateTask(String id, String title, String description, Priority priority, String dueDate,
+                          List<String> tags, Boolean completed, boolean clearDueDate) {
+            this(id, title, description, priority, dueDate, tags, completed, clearDueDate, null);
+        }
+
+        public UpdateTask(String id, String title, String description, Priority priority, String dueDate,
                           List<String> tags, Boolean completed) {
             this(id, title, description, priority, dueDate, tags, completed, false);
+        }
+
+        public static UpdateTask stopRepeating(String id) {
+            return new UpdateTask(id, null, null, null, null, null, null, false, NO_RECURRENCE);
         }
 
         public static UpdateTask clearingDueDate(String id) {
@@ -123,7 +146,26 @@ public sealed interface Action {
             if (clearDueDate) {
                 arguments.put("clear_due_date", true);
             }
+            putPresent(arguments, "recurrence", recurrence);
             return arguments;
+        }
+    }
+
+    /** Takes back the most recent change to one task (issue 13's undo); the tool appends events that restore it. */
+    record UndoTask(String id) implements Action {
+
+        public UndoTask {
+            Objects.requireNonNull(id, "id");
+        }
+
+        @Override
+        public Optional<String> toolName() {
+            return Optional.of("undo_todo");
+        }
+
+        @Override
+        public Map<String, Object> toolArguments() {
+            return Map.of("id", id);
         }
     }
 

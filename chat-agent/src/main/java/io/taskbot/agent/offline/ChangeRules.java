@@ -50,7 +50,9 @@ final class ChangeRules {
                     + "(?<ref>.+?)\\s+to\\s*:?\\s*(?<text>.+)$",
             "^(?:for|on|about|re|regarding)\\s+(?<ref>.+?)\\s*,\\s*(?:add|put|write|leave)\\s+(?:a\\s+|the\\s+)?"
                     + "(?:note|description|comment)\\s*(?::|-|saying|that\\s+says)?\\s*(?<text>.+)$",
-            "^describe\\s+(?<ref>.+?)\\s+as\\s+(?<text>.+)$");
+            "^describe\\s+(?<ref>.+?)\\s+as\\s+(?<text>.+)$",
+            "^(?:add|put|write|attach)\\s+(?<text>.+?)\\s+(?:to|on)\\s+(?<ref>.+?)\\s+as\\s+(?:a\\s+|the\\s+)?(?:note|description"
+                    + "|comment)$");
     private static final Pattern NOTE_ON_IT = Pattern.compile(
             "^(?:add\\s+)?(?:a\\s+)?(?:note|description|comment)\\s*:\\s*(?<text>.+)$", FLAGS);
 
@@ -63,13 +65,22 @@ final class ChangeRules {
             "^(?:add|put|stick|apply|attach|give|slap)\\s+(?:the\\s+|a\\s+)?(?<tags>" + SLOT + "|#?[\\p{L}\\d_-]+)\\s+"
                     + "(?:tag|label)s?\\s+(?:to|on|onto)\\s+(?<ref>.+)$",
             // last: "add <slots> to X" may be adding a task to a list, so it needs X to be a task
-            "^(?:add|put)\\s+(?<tags>" + SLOT + "(?:\\s*(?:,|and|&)?\\s*" + SLOT + ")*)\\s+(?:to|on)\\s+(?<ref>.+)$");
+            "^(?:add|put)\\s+(?<tags>" + SLOT + "(?:\\s*(?:,|and|&)?\\s*" + SLOT + ")*)\\s+(?:to|on)\\s+(?<ref>.+)$",
+            // "tag the flights one travel", "tag it money": the last word is the tag, if the rest names a task
+            "^(?:tag|label)\\s+(?<ref>.+?)\\s+(?<tags>#?[\\p{L}\\d_-]+)$");
+    /** "retag X as Y", "clear the tags on X", "untag X": the tags are replaced, or all go. */
+    private static final List<Pattern> REPLACE_TAGS = patterns(
+            "^(?:retag|re-tag|relabel)\\s+(?<ref>.+?)\\s+(?:as|with|to)\\s+" + TAG_WORDS + "$",
+            "^(?:clear|remove|delete|drop|strip)\\s+(?:all\\s+)?(?:the\\s+|its\\s+)?(?:tags|labels)\\s+(?:on|from|of|off)\\s+"
+                    + "(?<ref>.+)$",
+            "^(?:untag|unlabel)\\s+(?<ref>.+)$");
     private static final List<Pattern> REMOVE_TAGS = patterns(
             "^(?:remove|delete|drop|take\\s+off|strip|clear)\\s+(?:the\\s+)?(?<tags>" + SLOT
                     + "|#?[\\p{L}\\d_-]+)\\s+(?:tag|label)s?\\s+(?:from|off|on)\\s+(?<ref>.+)$",
             "^(?:remove|delete|drop|take\\s+off)\\s+(?:the\\s+)?(?:tags?|labels?)\\s+" + TAG_WORDS
                     + "\\s+(?:from|off)\\s+(?<ref>.+)$",
-            "^untag\\s+(?<ref>.+?)\\s+(?:from\\s+|as\\s+)?(?<tags>" + SLOT + ")$");
+            "^untag\\s+(?<ref>.+?)\\s+(?:from\\s+|as\\s+)?(?<tags>" + SLOT + ")$",
+            "^(?:take|get)\\s+(?:the\\s+)?(?<tags>" + SLOT + "|#?[\\p{L}\\d_-]+)\\s+(?:tag|label)s?\\s+off(?:\\s+of)?\\s+(?<ref>.+)$");
 
     // ---- reopen
     private static final List<Pattern> REOPEN_REQUESTS = patterns(
@@ -88,7 +99,12 @@ final class ChangeRules {
             "^(?:make|set|mark|turn)\\s+(?<ref>.+?)\\s+(?:as\\s+)?(?:incomplete|undone|unfinished|not\\s+done|open|pending"
                     + "|active)(?:\\s+again)?$",
             "^(?:put|move|bring)\\s+(?<ref>.+?)\\s+back(?:\\s+(?:on|onto|in|into|to)\\s+(?:my|the)\\s+(?:(?:open|active"
-                    + "|to-?do|current|pending)\\s+)*(?:list|tasks|todos|ones))?$",
+                    + "|to-?do|current|pending)\\s+)*(?:list|tasks|todos|ones))?(?:\\s*,?\\s*(?:it'?s|its|it\\s+is)\\s+not\\s+"
+                    + "(?:done|finished|complete)(?:\\s+yet)?)?$",
+            "^(?:bring|put)\\s+back\\s+(?<ref>.+?)(?:\\s*,?\\s*(?:(?:it'?s|its|it\\s+is)\\s+)?not\\s+(?:done|finished"
+                    + "|complete)(?:\\s+yet)?)?$",
+            "^(?:take|remove|clear)\\s+(?:the\\s+)?(?:done|completed|check|tick)\\s*(?:mark|status|tick)?\\s+(?:off|from)"
+                    + "(?:\\s+of)?\\s+(?<ref>.+)$",
             // "the car still needs washing": it is not done after all
             "^(?<ref>.+?)\\s+still\\s+(?:needs?|wants?|has\\s+to\\s+be|must\\s+be)\\s+(?:doing|done|[\\p{L}]+ing"
                     + "|to\\s+be\\s+done)(?:\\s+actually)?$",
@@ -99,7 +115,7 @@ final class ChangeRules {
                     + "(?:actually\\s+|really\\s+|quite\\s+|yet\\s+)?(?<state>[\\p{L}-]+(?:\\s+(?:off|out|up))?)"
                     + "(?:\\s+yet)?(?:\\s+after\\s+all)?$", FLAGS);
     private static final Pattern NOT_DONE_YET = Pattern.compile(
-            "^(?:i|we)\\s+(?:haven'?t|have\\s+not|havent|didn'?t|did\\s+not|didnt|never|hadn'?t)\\s+"
+            "^(?:(?:i|we)\\s+)?(?:haven'?t|have\\s+not|havent|didn'?t|did\\s+not|didnt|never|hadn'?t)\\s+"
                     + "(?:actually\\s+|really\\s+|yet\\s+|even\\s+|quite\\s+)?(?<verb>[\\p{L}-]+)\\s+(?<rest>.+?)"
                     + "(?:\\s+(?:yet|after\\s+all|actually|at\\s+all))*$", FLAGS);
     private static final Pattern STILL_NEED_TO = Pattern.compile(
@@ -124,7 +140,8 @@ final class ChangeRules {
                     + "|needs\\s+to\\s+be\\s+called)\\s+(?<title>.+)$", FLAGS);
     /** "'A' -> 'B'", "'A' should say 'B'": a quoted title and what it becomes. */
     private static final Pattern QUOTED_RENAME = Pattern.compile(
-            "^(?<ref>" + SLOT + ")\\s*(?:->|=>|-->|\u2192|>|should\\s+(?:say|read|be)|now\\s+(?:says|reads)|becomes|is\\s+now)"
+            "^(?:(?:fix|correct)\\s+(?:the\\s+|a\\s+)?(?:typo|spelling|title|name)s?\\s*(?:in\\s+|on\\s+)?:?\\s*)?"
+                    + "(?<ref>" + SLOT + ")\\s*(?:->|=>|-->|\u2192|>|should\\s+(?:say|read|be)|now\\s+(?:says|reads)|becomes|is\\s+now)"
                     + "\\s*(?<title>" + SLOT + ")$", FLAGS);
     private static final Pattern CALL_INSTEAD = Pattern.compile("^call\\s+(?<rest>.+?)\\s+instead$", FLAGS);
     private static final Pattern CALL_IT = Pattern.compile(
@@ -160,6 +177,9 @@ final class ChangeRules {
     private static final Pattern PRIORITY_STATEMENT = Pattern.compile(
             "^(?<ref>.+?)(?:\\s+(?:can|could|should|may|might|must)\\s+be|'s|\\s+is(?:\\s+now)?|\\s+are(?:\\s+now)?)\\s+"
                     + "(?<slot>" + SLOT + ")(?<anymore>\\s+any\\s?more)?$", FLAGS);
+    /** "high prio that one", "urgent: the tax return". */
+    private static final Pattern LEVEL_THEN_REFERENCE = Pattern.compile(
+            "^(?<slot>" + SLOT + ")\\s*(?:[:,-]\\s*)?(?:for\\s+|on\\s+)?(?<ref>(?!" + SLOT + ").+)$", FLAGS);
     private static final Pattern CAN_WAIT = Pattern.compile(
             "^(?<ref>.+?)\\s+(?:can\\s+wait|is\\s+not\\s+(?:that\\s+)?important|isn'?t\\s+(?:that\\s+)?important)$",
             FLAGS);
@@ -201,11 +221,43 @@ final class ChangeRules {
                     + DUE_FIELD + "\\s+(?:from|of|on|for|off)\\s+(?<ref>.+?)" + "(?:\\s+(?:please|pls|now))?$",
             "^(?:remove|delete|clear|drop|erase|unset)\\s+(?<ref>.+?)(?:'s)\\s+(?:due\\s+date|deadline)$",
             "^take\\s+" + DUE_FIELD + "\\s+off(?:\\s+of)?\\s+(?<ref>.+)$",
+            // "drop the date", "no due date": about the task the conversation is on
+            "^(?:remove|delete|clear|drop|erase|unset|scrap|lose|ditch|get\\s+rid\\s+of)\\s+(?<ref>)" + DUE_FIELD + "$",
             "^(?:there'?s\\s+|there\\s+is\\s+)?(?:no|without\\s+an?)\\s+(?:due\\s+date|deadline|date|due)\\s+(?:for|on)\\s+"
                     + "(?<ref>.+?)(?:\\s+(?:any\\s?more|now|after\\s+all))?$",
             "^(?<ref>.+?)\\s+(?:has|needs|gets|should\\s+have)\\s+no\\s+(?:due\\s+date|deadline)(?:\\s+any\\s?more)?$",
             "^(?<ref>.+?)\\s+(?:doesn'?t|does\\s+not|don'?t|do\\s+not)\\s+(?:need|have)\\s+(?:a|to\\s+have\\s+a)\\s+"
                     + "(?:due\\s+date|deadline)(?:\\s+any\\s?more)?$");
+
+    // ---- repetition
+    /** "stop repeating X", "X doesn't need to repeat anymore", "make X a one-off": the task stays, the rule goes. */
+    private static final List<Pattern> STOP_REPEATING = patterns(
+            "^(?:stop|quit|end|turn\\s+off|disable|pause)\\s+(?:the\\s+)?(?:repeating|recurring|repetition|recurrence"
+                    + "|repeats?)(?:\\s+(?:of|for|on|from))?\\s+(?<ref>.+?)(?:\\s+any\\s?more)?$",
+            "^(?:cancel|remove|delete|drop|clear|get\\s+rid\\s+of|take\\s+off|take\\s+away)\\s+(?:the\\s+)?"
+                    + "(?:repetition|recurrence|repeat|repeating|recurring)(?:\\s+(?:rule|schedule|setting))?\\s+"
+                    + "(?:of|for|on|from|off)\\s+(?<ref>.+)$",
+            "^(?:stop|don'?t|do\\s+not|no\\s+more)\\s+(?:repeat|repeating)\\s+(?<ref>.+?)(?:\\s+any\\s?more)?$",
+            "^(?:stop|make)\\s+(?<ref>.+?)\\s+(?:from\\s+)?(?:repeating|recurring|stop\\s+repeating|stop\\s+recurring)"
+                    + "(?:\\s+any\\s?more)?$",
+            "^(?<ref>.+?)\\s+(?:doesn'?t|does\\s+not|shouldn'?t|should\\s+not|won'?t|will\\s+not|needn'?t|can\\s+stop"
+                    + "|should\\s+stop|needs\\s+to\\s+stop)\\s+(?:need\\s+to\\s+|have\\s+to\\s+)?(?:repeat|recur|repeating"
+                    + "|recurring)(?:\\s+any\\s?more)?$",
+            "^(?<ref>.+?)\\s+(?:is|'s|isn'?t)\\s+(?:no\\s+longer\\s+|not\\s+)?(?:repeating|recurring|a\\s+recurring"
+                    + "\\s+(?:task|thing)|a\\s+repeating\\s+(?:task|thing))\\s+any\\s?more$",
+            "^(?<ref>.+?)\\s+(?:is|'s)\\s+(?:no\\s+longer|not)\\s+(?:repeating|recurring|a\\s+recurring\\s+(?:task|thing))$",
+            "^make\\s+(?<ref>.+?)\\s+(?:a\\s+)?(?:one-?off|one[-\\s]time|non-?recurring|not\\s+recurring|non-?repeating)"
+                    + "(?:\\s+(?:task|thing))?$",
+            "^(?<ref>.+?)\\s+(?:is|'s)\\s+(?:just\\s+)?(?:a\\s+)?(?:one-?off|one[-\\s]time\\s+thing)(?:\\s+now)?$");
+    /** "make X repeat every monday", "X should recur monthly": the slot carries the rule and its first date. */
+    private static final List<Pattern> SET_REPEATING = patterns(
+            "^(?:make|set|have|let|get)\\s+(?<ref>.+?)\\s+(?:to\\s+)?(?:repeat|recur|happen|come\\s+back|come\\s+up)s?"
+                    + "\\s*(?<slot>" + SLOT + ")$",
+            "^(?:repeat|recur)\\s+(?<ref>.+?)\\s*(?<slot>" + SLOT + ")$",
+            "^(?<ref>.+?)\\s+(?:should\\s+|must\\s+|needs\\s+to\\s+|has\\s+to\\s+|will\\s+|can\\s+|is\\s+)?"
+                    + "(?:repeats?|recurs?|repeating|recurring|happens?|comes\\s+back|come\\s+back)\\s*(?<slot>" + SLOT + ")$",
+            "^(?:make|set|turn)\\s+(?<ref>.+?)\\s+(?:into\\s+)?(?:an?\\s+)?(?:recurring|repeating)(?:\\s+(?:task|thing))?"
+                    + "\\s*(?<slot>" + SLOT + ")$");
 
     // ---- complete
     private static final List<Pattern> COMPLETE_REQUESTS = patterns(
@@ -247,18 +299,21 @@ final class ChangeRules {
     // ---- delete
     private static final List<Pattern> DELETE_REQUESTS = patterns(
             "^(?<verb>delete|remove|erase|trash|drop|scrap|cancel|discard|ditch|bin|kill|nuke|axe|get\\s+rid\\s+of"
-                    + "|forget\\s+about|forget|throw\\s+away|throw\\s+out|toss|take\\s+away|scratch|strike)\\s+(?<ref>.+?)" + LIST_END
+                    + "|forget\\s+about|forget|throw\\s+away|throw\\s+out|toss|take\\s+away|scratch|strike|lose|ditch)\\s+(?<ref>.+?)"
+                    + LIST_END
                     + "(?:\\s+(?:please|now|too|as\\s+well|for\\s+good))?$",
             "^(?<verb>take|strike|cross)\\s+(?<ref>.+?)\\s+off\\s+(?:my|the)\\s+(?:to-?do\\s+)?list$",
-            "^(?:i|we)\\s+(?:don'?t|do\\s+not|dont|no\\s+longer|won'?t|will\\s+not)\\s+(?:need|have|want|got)\\s+to"
+            "^(?<verb>take)\\s+(?<ref>it|that|this|them)\\s+off$",
+            "^(?:(?:i|we)\\s+)?(?:don'?t|do\\s+not|dont|no\\s+longer|won'?t|will\\s+not)\\s+(?:need|have|want|got)\\s+to"
                     + "\\s+(?<ref>.+?)(?:\\s+any\\s?more|\\s+after\\s+all)?$",
             "^(?:i|we)\\s+(?:don'?t|do\\s+not|dont|no\\s+longer)\\s+(?:need|want)\\s+(?<ref>.+?)"
                     + "(?:\\s+any\\s?more|\\s+after\\s+all)$",
             "^no\\s+need\\s+(?:to|for)\\s+(?<ref>.+?)(?:\\s+any\\s?more)?$",
             "^(?<verb>never\\s*mind|nevermind|forget)\\s+about\\s+(?<ref>.+)$",
             "^(?<ref>.+?)\\s+(?:got|was|were|has\\s+been|have\\s+been)\\s+(?:cancell?ed|called\\s+off|scrapped)$",
-            "^(?<ref>.+?)\\s+(?:is|are|'s)\\s+(?:no\\s+longer\\s+(?:needed|necessary|relevant|happening)"
-                    + "|not\\s+needed(?:\\s+any\\s?more)?|not\\s+necessary(?:\\s+any\\s?more)?|cancell?ed|off"
+            "^(?<ref>.+?)(?:\\s+(?:is|are)|'s)\\s+(?:no\\s+longer\\s+(?:needed|necessary|relevant|happening)"
+                    + "|not\\s+needed(?:\\s+any\\s?more)?|not\\s+necessary(?:\\s+any\\s?more)?|cancell?ed|called\\s+off"
+                    + "|scrapped|off"
                     + "|irrelevant(?:\\s+now)?|obsolete)$");
     /** Verbs that only ever manage the list: an unknown reference after them is a question, never a new task. */
     private static final Set<String> LIST_ONLY_VERBS = Set.of("delete", "erase", "trash", "scrap", "discard",
@@ -304,6 +359,15 @@ final class ChangeRules {
     }
 
     static boolean tag(Turn turn, String body) {
+        for (Pattern pattern : REPLACE_TAGS) {
+            Matcher matcher = pattern.matcher(body);
+            if (matcher.matches()) {
+                List<String> tags = RegexGroups.optional(matcher, "tags") == null ? List.of()
+                        : tagNames(turn, matcher.group("tags"));
+                turn.apply(turn.resolve(matcher.group("ref"), Purpose.CHANGE), Change.replacingTags(tags));
+                return true;
+            }
+        }
         for (Pattern pattern : REMOVE_TAGS) {
             Matcher matcher = pattern.matcher(body);
             if (matcher.matches()) {
@@ -318,7 +382,7 @@ final class ChangeRules {
                 continue;
             }
             Resolution resolution = turn.resolve(matcher.group("ref"), Purpose.CHANGE);
-            boolean addingTagsToText = i == ADD_TAGS.size() - 1;
+            boolean addingTagsToText = i >= ADD_TAGS.size() - 2;
             if (addingTagsToText && resolution instanceof Unclear) {
                 return false;
             }
@@ -335,9 +399,14 @@ final class ChangeRules {
             return false;
         }
         Resolution resolution = turn.resolve(matcher.group("ref"), Purpose.REOPEN);
-        if (resolution instanceof Found found && found.task().completed()
-                && turn.referenceStrength(matcher.group("ref"), Purpose.REOPEN) >= 0.9) {
+        double strength = turn.referenceStrength(matcher.group("ref"), Purpose.REOPEN);
+        if (resolution instanceof Found found && found.task().completed() && strength >= 0.9) {
             turn.apply(resolution, Change.completion(false));
+            return true;
+        }
+        if (resolution instanceof Found found && !found.task().completed() && strength >= TaskMatcher.ACCEPTED) {
+            // "still need to vacuum" with "vacuum the living room" open: it is on the list already
+            turn.reply("\"" + found.task().title() + "\" is still on your list.");
             return true;
         }
         return false;
@@ -346,7 +415,7 @@ final class ChangeRules {
     // ---- the rest, in order
 
     static boolean change(Turn turn, String body) {
-        return clearDue(turn, body) || priorityStatement(turn, body) || reopen(turn, body) || rename(turn, body) || setPriority(turn, body) || setDue(turn, body)
+        return repetition(turn, body) || clearDue(turn, body) || priorityStatement(turn, body) || reopen(turn, body) || rename(turn, body) || setPriority(turn, body) || setDue(turn, body)
                 || stepPriority(turn, body) || complete(turn, body) || delete(turn, body) || pastTense(turn, body);
     }
 
@@ -531,6 +600,14 @@ final class ChangeRules {
             turn.apply(turn.resolve(reference, Purpose.CHANGE), Change.priority(priority));
             return true;
         }
+        Matcher levelFirst = LEVEL_THEN_REFERENCE.matcher(body);
+        if (levelFirst.matches() && turn.utterance.isOnly(levelFirst.group("slot"), Utterance.Urgency.class)
+                && (turn.isPointer(levelFirst.group("ref"))
+                || turn.referenceStrength(levelFirst.group("ref"), Purpose.CHANGE) >= TaskMatcher.ACCEPTED)) {
+            turn.apply(turn.resolve(levelFirst.group("ref"), Purpose.CHANGE), Change.priority(
+                    turn.utterance.slotsIn(levelFirst.group("slot"), Utterance.Urgency.class).get(0).priority()));
+            return true;
+        }
         Matcher canWait = CAN_WAIT.matcher(body);
         if (canWait.matches() && turn.referenceStrength(canWait.group("ref"), Purpose.CHANGE) >= TaskMatcher.ACCEPTED) {
             turn.apply(turn.resolve(canWait.group("ref"), Purpose.CHANGE), Change.priority(Priority.LOW));
@@ -563,11 +640,33 @@ final class ChangeRules {
         return false;
     }
 
+    private static boolean repetition(Turn turn, String body) {
+        for (Pattern pattern : STOP_REPEATING) {
+            Matcher matcher = pattern.matcher(body);
+            if (matcher.matches()) {
+                applyToEach(turn, matcher.group("ref"), Purpose.CHANGE, Change.stoppingRepetition());
+                return true;
+            }
+        }
+        for (Pattern pattern : SET_REPEATING) {
+            Matcher matcher = pattern.matcher(body);
+            if (matcher.matches() && turn.utterance.isOnly(matcher.group("slot"), Utterance.When.class)) {
+                Due due = whenIn(turn, matcher.group("slot"));
+                if (due.recurrence() != null) {
+                    turn.apply(turn.resolve(matcher.group("ref"), Purpose.CHANGE), Change.due(due));
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean clearDue(Turn turn, String body) {
         for (Pattern pattern : CLEAR_DUE) {
             Matcher matcher = pattern.matcher(body);
             if (matcher.matches()) {
-                applyToEach(turn, matcher.group("ref"), Purpose.CHANGE, Change.clearingDue());
+                String reference = matcher.group("ref").isBlank() ? "it" : matcher.group("ref");
+                applyToEach(turn, reference, Purpose.CHANGE, Change.clearingDue());
                 return true;
             }
         }
@@ -675,7 +774,9 @@ final class ChangeRules {
         Matcher state = PAST_STATE.matcher(body);
         if (state.matches()) {
             String verb = state.group("verb").toLowerCase(Locale.ROOT);
-            Optional<String> base = Words.baseOfPast(verb, turn.titleVerbs());
+            // "the fridge is clean now" for "clean the fridge": the title's verb used as the state it leads to
+            Optional<String> base = Words.baseOfPast(verb, turn.titleVerbs())
+                    .or(() -> turn.titleVerbs().contains(verb) ? Optional.of(verb) : Optional.empty());
             if (base.isPresent() || STATE_WORDS.contains(verb)) {
                 Resolution resolution = base.isPresent()
                         ? actionReference(turn, base.get(), state.group("ref"), Purpose.COMPLETE)
@@ -841,7 +942,8 @@ final class ChangeRules {
         for (Utterance.Label label : turn.utterance.slotsIn(maskedTags, Utterance.Label.class)) {
             names.add(label.tag());
         }
-        String words = maskedTags.replaceAll(SLOT, " ");
+        // priority words stay tag names here: "take the urgent tag off X"
+        String words = turn.utterance.verbatim(maskedTags).replaceAll("[\"']", " ");
         for (String word : words.split("[\\s,&]+")) {
             String name = word.replaceFirst("^#", "").toLowerCase(Locale.ROOT);
             if (!name.isBlank() && !name.equals("and") && !name.equals("the") && !name.equals("tag")

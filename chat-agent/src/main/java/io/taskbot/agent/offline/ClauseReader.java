@@ -20,7 +20,7 @@ final class ClauseReader {
                     + "|hmm+|actually|btw|by\\s+the\\s+way|wait|oops|sorry|great|cool|thanks|perfect|nice|good"
                     // interjections people start with before the request itself
                     + "|ugh|omg|oh\\s+no|oh\\s+god|ah|aah|argh|crap|damn|dang|shoot|geez|jeez|yo|welp|whoa|lol|ok\\s+so"
-                    + "|honestly|seriously|quick\\s+one)"
+                    + "|honestly|seriously|quick\\s+one|i\\s+lied|my\\s+bad|never\\s+mind(?!\\s+(?:about|the|that|it|this)\\b))"
                     + "(?:[,!.]+\\s*|\\s+))+", FLAGS);
     private static final Pattern ASKING_ME = Pattern.compile(
             "^(?:(?:can|could|would|will)\\s+(?:you|u|ya)\\s+(?:please\\s+|pls\\s+|kindly\\s+|also\\s+|just\\s+|quickly\\s+)*"
@@ -34,6 +34,7 @@ final class ClauseReader {
                     + "|update|edit|add|create|put)\\b)", FLAGS);
     private static final Pattern POLITE_END = Pattern.compile(
             "(?:[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me|now|right\\s+now|actually|already|lol|haha+"
+                    + "|finally|at\\s+last|though|tho|ok|okay|yay|phew|whew"
                     + "|lmao"
                     + "|anyway|then))+$",
             FLAGS);
@@ -51,7 +52,88 @@ final class ClauseReader {
     private ClauseReader() {
     }
 
+    /** "took out the trash, fed the cat": parts of a clause that each say a thing of their own. */
+    private static final Pattern PARTS = Pattern.compile("\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+[+&]\\s+", FLAGS);
+    /** First words that start a part of their own rather than continue the first part's verb. */
+    private static final Set<String> STARTS_OWN_PART = Set.of("still", "also", "i", "we", "it", "its", "it's", "that",
+            "the", "both", "then", "not", "and", "plus");
+
+    /**
+     * Reads a clause as a whole and, when it lists several things ("took out trash, fed the cat", "got the paint,
+     * tape and brushes"), also part by part, the first part's verb carried to parts without one. The reading by
+     * parts wins only when at least two parts act and together they do more than the whole did; a new task, title
+     * or note from the whole reading is never split here (creating has its own list rules: "buy milk, eggs and
+     * bread").
+     */
     static void read(Turn turn, String clause) {
+        int mark = turn.actionCount();
+        Object referent = turn.referent();
+        readWhole(turn, clause);
+        List<Action> whole = turn.actionsSince(mark);
+        Object referentAfterWhole = turn.referent();
+        String[] parts = PARTS.split(clause.strip());
+        // a new title or note may itself hold a list ("to say reply to Anna and Ben"), so those are never split
+        boolean writesText = whole.stream().anyMatch(action -> action instanceof Action.CreateTask
+                || action instanceof Action.UpdateTask update && (update.title() != null || update.description() != null));
+        if (parts.length < 2 || writesText) {
+            return;
+        }
+        turn.undoSince(mark, referent);
+        String leadVerb = leadingVerb(turn, parts[0]);
+        int acting = 0;
+        for (String part : parts) {
+            int before = turn.actionCount();
+            String words = part.strip();
+            if (leadVerb != null && part != parts[0] && !startsWithVerb(turn, words)) {
+                words = leadVerb + " " + words;
+            }
+            readWhole(turn, words);
+            List<Action> read = turn.actionsSince(before);
+            if (!words.equals(part.strip()) && read.stream().anyMatch(Action.CreateTask.class::isInstance)) {
+                // a carried verb that makes a new task ("remove pick up tux, wedding got postponed") misread the part
+                turn.undoSince(before, turn.referent());
+                continue;
+            }
+            if (read.stream().anyMatch(ClauseReader::changes)) {
+                acting++;
+            }
+        }
+        List<Action> byParts = turn.actionsSince(mark);
+        boolean asksMore = byParts.stream().anyMatch(Action.AskBack.class::isInstance)
+                && whole.stream().noneMatch(Action.AskBack.class::isInstance);
+        if (acting < 2 || asksMore || count(byParts) <= count(whole)) {
+            turn.restore(mark, whole, referentAfterWhole);
+        }
+    }
+
+    private static boolean changes(Action action) {
+        return action.toolName().isPresent();
+    }
+
+    private static long count(List<Action> actions) {
+        return actions.stream().filter(ClauseReader::changes).distinct().count();
+    }
+
+    /** The verb a list part starts with ("got", "took"), if it is one, to carry to the parts that follow. */
+    private static String leadingVerb(Turn turn, String part) {
+        List<String> words = Words.tokens(turn.utterance.plain(part));
+        if (words.size() < 2 || !startsWithVerb(turn, part)) {
+            return null;
+        }
+        return words.get(0);
+    }
+
+    private static boolean startsWithVerb(Turn turn, String part) {
+        List<String> words = Words.tokens(turn.utterance.plain(part));
+        if (words.isEmpty() || STARTS_OWN_PART.contains(words.get(0))) {
+            return !words.isEmpty();
+        }
+        String first = words.get(0);
+        return Words.isTaskVerb(first) || turn.titleVerbs().contains(first)
+                || Words.baseOfPast(first, turn.titleVerbs()).isPresent() || ASSISTANT_VERBS.contains(first);
+    }
+
+    private static void readWhole(Turn turn, String clause) {
         String text = clause.strip();
         boolean question = text.endsWith("?");
         text = text.replaceAll("[\\s.!?\u2026]+$", "").strip();
@@ -122,7 +204,7 @@ final class ClauseReader {
             turn.undoSince(mark, referent);
             return false;
         }
-        read(turn, REMARK_ONLY.matcher(remark).find() ? "" : remark);
+        readWhole(turn, REMARK_ONLY.matcher(remark).find() ? "" : remark);
         return true;
     }
 

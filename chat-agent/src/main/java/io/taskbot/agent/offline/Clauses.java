@@ -21,7 +21,7 @@ final class Clauses {
     private static final Pattern NUMBERED_LINE_START = Pattern.compile("(?:^|\\n)\\s*\\d{1,2}$");
     /** "mark X done and add Y": a new task after a change is a clause of its own. */
     private static final Pattern BEFORE_CREATE = Pattern.compile(
-            "(?:,\\s*and\\s+|\\s+and\\s+)(?=(?:also\\s+)?(?:add|create|remind\\s+me)\\s)", FLAGS);
+            "(?:,\\s*and\\s+|\\s+and\\s+|\\s+[+&]\\s+)(?=(?:also\\s+)?(?:add|create|remind\\s+me)\\s)", FLAGS);
     private static final Pattern THEN = Pattern.compile("(?:,\\s*|\\s+)(?:and\\s+)?then\\s+(?=\\p{L})", FLAGS);
     private static final Pattern BEFORE_POINTER_ACTION = Pattern.compile(
             "(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:also\\s+)?(?:make|mark|set|move|delete|remove|tag|rename|complete"
@@ -31,8 +31,9 @@ final class Clauses {
     private static final Pattern BEFORE_MORE_ABOUT_IT = Pattern.compile(
             "(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:due|it'?s\\s+due|(?:make|set|mark|tag)\\s+it)\\b)", FLAGS);
     private static final Pattern BEFORE_MANAGEMENT_VERB = Pattern.compile(
-            "(?:,\\s*(?:and\\s+|so\\s+)?|\\s+and\\s+|\\s+so\\s+)(?=(?:also\\s+)?(?:delete|remove|mark|complete|rename|reopen|postpone"
-                    + "|reschedule|tick\\s+off|check\\s+off|untick|uncheck|cross\\s+off)\\s)", FLAGS);
+            "(?:,\\s*(?:and\\s+|so\\s+)?|\\s+and\\s+|\\s+so\\s+|\\s+[+&]\\s+)(?=(?:also\\s+)?(?:delete|remove|mark|complete"
+                    + "|rename|reopen|postpone|reschedule|tick\\s+off|check\\s+off|untick|uncheck|cross\\s+off|set|move"
+                    + "|untag|retag)\\s)", FLAGS);
     private static final Pattern CREATING = Pattern.compile(
             "^(?:(?:please|also|and|hey|ok|okay)[,\\s]+)*(?:add|create|new|remind|put|note|jot|log|todo|task"
                     + "|i\\s+(?:need|have|must|should|want)|don'?t\\s+forget|remember)\\b", FLAGS);
@@ -99,7 +100,8 @@ final class Clauses {
         }
         for (String part : pointerParts) {
             if (CREATING.matcher(part).find()) {
-                clauses.add(part.strip());
+                // "add haircut fri and mark the keys done": a change after the new task is a clause of its own
+                clauses.addAll(List.of(BEFORE_MANAGEMENT_VERB.split(part.strip())));
             } else {
                 for (String action : BEFORE_MANAGEMENT_VERB.split(part)) {
                     for (String piece : BEFORE_CREATE.split(action)) {

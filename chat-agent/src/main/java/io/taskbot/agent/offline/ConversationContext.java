@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param lastTouchedId  the task most recently created or changed in this conversation, or {@code null}
  * @param pending        a bulk change awaiting yes or no from the previous turn, or {@code null}
  * @param dateOrder      how the user writes numeric dates ("3/4")
+ * @param lastTurnChanges the ids of the tasks the previous turn created, changed or deleted, in order: what
+ *                        "undo" takes back
  */
 public record ConversationContext(LocalDate today, ZoneId zone, LocalTime now, List<TaskRef> tasks,
                                   List<String> lastListedIds, String lastTouchedId, PendingConfirmation pending,
-                                  DateOrder dateOrder) {
+                                  DateOrder dateOrder, List<String> lastTurnChanges) {
 
     public ConversationContext {
         Objects.requireNonNull(today, "today");
@@ -30,6 +32,13 @@ public record ConversationContext(LocalDate today, ZoneId zone, LocalTime now, L
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         lastListedIds = lastListedIds == null ? List.of() : List.copyOf(lastListedIds);
         dateOrder = dateOrder == null ? DateOrder.MONTH_FIRST : dateOrder;
+        lastTurnChanges = lastTurnChanges == null ? List.of() : List.copyOf(lastTurnChanges);
+    }
+
+    public ConversationContext(LocalDate today, ZoneId zone, LocalTime now, List<TaskRef> tasks,
+                               List<String> lastListedIds, String lastTouchedId, PendingConfirmation pending,
+                               DateOrder dateOrder) {
+        this(today, zone, now, tasks, lastListedIds, lastTouchedId, pending, dateOrder, List.of());
     }
 
     public ConversationContext(LocalDate today, ZoneId zone, LocalTime now, List<TaskRef> tasks,
@@ -38,7 +47,8 @@ public record ConversationContext(LocalDate today, ZoneId zone, LocalTime now, L
     }
 
     public ConversationContext withDateOrder(DateOrder order) {
-        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, pending, order);
+        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, pending, order,
+                lastTurnChanges);
     }
 
     /** A fresh conversation: no listing, nothing touched, nothing pending. */
@@ -48,18 +58,25 @@ public record ConversationContext(LocalDate today, ZoneId zone, LocalTime now, L
     }
 
     public ConversationContext withTasks(List<TaskRef> newTasks) {
-        return new ConversationContext(today, zone, now, newTasks, lastListedIds, lastTouchedId, pending, dateOrder);
+        return new ConversationContext(today, zone, now, newTasks, lastListedIds, lastTouchedId, pending,
+                dateOrder, lastTurnChanges);
     }
 
     public ConversationContext withLastListedIds(List<String> ids) {
-        return new ConversationContext(today, zone, now, tasks, ids, lastTouchedId, pending, dateOrder);
+        return new ConversationContext(today, zone, now, tasks, ids, lastTouchedId, pending, dateOrder,
+                lastTurnChanges);
     }
 
     public ConversationContext withLastTouchedId(String id) {
-        return new ConversationContext(today, zone, now, tasks, lastListedIds, id, pending, dateOrder);
+        return new ConversationContext(today, zone, now, tasks, lastListedIds, id, pending, dateOrder, lastTurnChanges);
     }
 
     public ConversationContext withPending(PendingConfirmation confirmation) {
-        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, confirmation, dateOrder);
+        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, confirmation,
+                dateOrder, lastTurnChanges);
+    }
+
+    public ConversationContext withLastTurnChanges(List<String> ids) {
+        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, pending, dateOrder, ids);
     }
 }

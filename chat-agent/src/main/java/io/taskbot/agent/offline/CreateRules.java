@@ -28,6 +28,10 @@ final class CreateRules {
     private static final String COUNT = "(?<count>two|three|four|five|six|seven|2|3|4|5|6|7|a\\s+few|several|some"
             + "|multiple|a\\s+couple\\s+of|a\\s+couple)";
 
+    /** Headings that manage the list rather than name what goes on it ("delete: a, b"). */
+    private static final String MANAGING = "delete|remove|complete|completed|finish|finished|done|mark|rename|move"
+            + "|reopen|cancel|drop|clear|tag|untag|update|change|edit|note|description|fix|show|list|find|search";
+
     private record Opening(Pattern pattern, boolean dropLeadingArticle) {
     }
 
@@ -45,7 +49,8 @@ final class CreateRules {
                     + "(?:\\s+due)?" + SLOTS + "(?:\\s+(?:to|on)\\s+" + LIST + ")?"
                     + "(?:\\s+(?:to|for|called|named|titled|saying|that\\s+says|about|of)(?=\\s))?\\s*(?::|-)?\\s*"
                     + "(?<body>.+)$"),
-            opening("^put\\s+(?<body>.+?)(?<!\\sback)\\s+(?:on|onto|in|into)\\s+" + LIST + "$"),
+            opening("^(?:put|throw|stick|pop|toss|chuck|slap|drop)\\s+(?<body>.+?)(?<!\\sback)\\s+(?:on|onto|in|into)\\s+"
+                    + LIST + "$"),
             opening("^add\\s+(?:to|on|onto)\\s+" + LIST + "\\s*(?::|-)?\\s*(?<body>.+)$"),
             opening("^add\\s+(?<body>.+?)(?<!\\sback)\\s+(?:to|on|onto|in|into)\\s+" + LIST + "$"),
             opening("^add(?:\\s*:|\\s+-)?\\s+(?<body>.+)$"),
@@ -69,8 +74,11 @@ final class CreateRules {
                     + "|just|totally|absolutely|seriously|probably|should)\\s+)*(?:need|have|got|gotta|must|should"
                     + "|ought|want|wanna|like|plan|intend|going|gonna|mean|has)(?:\\s+(?:probably|really|definitely|maybe|also"
                     + "|still|just|actually|finally|seriously|totally))*(?:\\s+to)?\\s+(?<body>.+)$"),
-            opening("^(?:(?:need|have|got)\\s+to|gotta|must|should)(?:\\s*:\\s*|\\s+)(?<body>.+)$"),
-            opening("^(?:jot|write|note|put)\\s+down\\s*(?::|-)?\\s*(?<body>.+)$"));
+            opening("^(?:still\\s+)?(?:(?:need|have|got)\\s+to|gotta|must|should)(?:\\s*:\\s*|\\s+)(?<body>.+)$"),
+            opening("^(?:jot|write|note|put)\\s+down\\s*(?::|-)?\\s*(?<body>.+)$"),
+            // "groceries: apples, oat milk, coffee": a heading, a colon and a list is a list of tasks
+            opening("^(?!(?:" + MANAGING + ")\\b)(?:\\p{L}[\\p{L}'-]*)(?:\\s+\\p{L}[\\p{L}'-]*){0,2}\\s*:\\s*(?<multi>)"
+                    + "(?<body>[^,\\n:]+(?:,[^,\\n:]+)+)$"));
 
     /** Two or more lines that start with a bullet or a number: a list, one task a line. */
     private static final Pattern LINE_LIST = Pattern.compile(
@@ -92,8 +100,11 @@ final class CreateRules {
     private static final Pattern TASK_SEPARATORS = Pattern.compile(
             "\\s*[,;]\\s*(?:and\\s+)?(?:then\\s+)?(?:also\\s+)?|\\s+and\\s+(?:then\\s+)?(?:also\\s+)?", FLAGS);
     private static final Pattern WORD_TAGS = Pattern.compile(
-            "(?:,\\s*)?\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tags?|labels?)|tags?\\s*:|labels?\\s*:)\\s*"
-                    + "(?:as\\s+)?(?<tags>[\\p{L}\\d_-]+(?:\\s*(?:,|and|&)\\s*[\\p{L}\\d_-]+)*)\\s*$", FLAGS);
+            "(?:,\\s*)?\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?(?:tags?|labels?)|tags?\\s*:|labels?\\s*:"
+                    + "|(?:tag|label)(?:\\s+it)?(?=\\s+[\\p{L}\\d_-]+\\s*(?:,|$)))\\s*"
+                    + "(?:as\\s+)?(?<tags>[\\p{L}\\d_-]+(?:\\s*(?:,|and|&)\\s*[\\p{L}\\d_-]+)*)\\s*,?\\s*$", FLAGS);
+    private static final Pattern DEADLINE_REMARK = Pattern.compile(
+            "^(?:it\\s+|they\\s+)?(?:has|have|needs?|must)\\s+(?:to\\s+)?be\\s+\\p{L}+\\s*(?:" + Utterance.SLOT + ")", FLAGS);
     private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:the|a|an|my|our)\\s+", FLAGS);
     private static final Pattern LEADING_INDEFINITE_ARTICLE = Pattern.compile("^(?:a|an)\\s+", FLAGS);
     /** "jot down that I need to X", "remind me that I have to X": the words after the opening say it again. */
@@ -144,7 +155,10 @@ final class CreateRules {
             }
             String requestWords = opening + " " + rest.substring(0, matcher.start("body"))
                     + rest.substring(matcher.end("body"));
-            boolean several = hasGroup(matcher, "multi") || hasGroup(matcher, "count")
+            // "need to: book flights, request time off": a colon before a comma list introduces the list
+            boolean colonList = rest.substring(0, matcher.start("body")).strip().endsWith(":")
+                    && taskWords.contains(",");
+            boolean several = hasGroup(matcher, "multi") || hasGroup(matcher, "count") || colonList
                     || LINE_LIST.matcher(taskWords).find()
                     || hasGroup(matcher, "noun") && MULTI_WORDS.matcher(matcher.group("noun")).matches();
             create(turn, requestWords, taskWords, several, candidate.dropLeadingArticle());
@@ -178,7 +192,8 @@ final class CreateRules {
         if (vague || commandWithoutObject) {
             return false;
         }
-        create(turn, opening, rest, false, false);
+        boolean colonList = opening.strip().endsWith(":") && rest.contains(",");
+        create(turn, opening, rest, colonList, false);
         return true;
     }
 
@@ -195,12 +210,21 @@ final class CreateRules {
             taskWords = taskWords.substring(0, forAll.start());
         }
         List<String> items = several ? listItems(taskWords) : separateTasks(taskWords);
-        List<Utterance.Slot> shared = utterance.slotsIn(requestWords);
+        List<Utterance.Slot> shared = new ArrayList<>(utterance.slotsIn(requestWords));
+        // "add: call the plumber, urgent": a list item of nothing but a priority or date is about every task
+        List<String> tasks = new ArrayList<>();
+        for (String item : items) {
+            if (items.size() > 1 && Utterance.containsSlot(item) && Words.contentStems(utterance.plain(item)).isEmpty()) {
+                shared.addAll(utterance.slotsIn(item));
+            } else {
+                tasks.add(item);
+            }
+        }
+        items = tasks;
         int created = 0;
         for (String item : items) {
             List<Utterance.Slot> own = utterance.slotsIn(item);
-            Due due = first(own, Utterance.When.class) != null
-                    ? first(own, Utterance.When.class).due() : whenOf(first(shared, Utterance.When.class));
+            Due due = dueOf(own) != null ? dueOf(own) : dueOf(shared);
             Utterance.Urgency urgency = first(own, Utterance.Urgency.class) != null
                     ? first(own, Utterance.Urgency.class) : first(shared, Utterance.Urgency.class);
             Set<String> tags = new LinkedHashSet<>();
@@ -238,7 +262,7 @@ final class CreateRules {
             }
             Priority priority = urgency == null ? null : urgency.priority();
             turn.emit(new CreateTask(title, null, priority, due == null ? null : turn.wire(due),
-                    List.copyOf(tags)));
+                    List.copyOf(tags), due == null ? null : due.recurrence()));
             created++;
         }
         if (created == 0) {
@@ -271,6 +295,10 @@ final class CreateRules {
         }
         List<String> tasks = new ArrayList<>();
         for (String part : parts) {
+            if (DEADLINE_REMARK.matcher(part.strip()).find()) {
+                // "return the books, have to be back by 12/02": a remark about the task's date, no task of its own
+                return List.of(taskWords);
+            }
             String words = part.strip().replaceFirst("(?i)^to\\s+", "");
             List<String> tokens = Words.tokens(words.replaceAll(Utterance.SLOT, " "));
             if (tokens.size() < 2 || !Words.isTaskVerb(tokens.get(0))) {
@@ -308,7 +336,17 @@ final class CreateRules {
         return null;
     }
 
-    private static Due whenOf(Utterance.When when) {
-        return when == null ? null : when.due();
+    /** The due date among the slots: a repetition ("every monday") before a single date, else the first date. */
+    private static Due dueOf(List<Utterance.Slot> slots) {
+        Due first = null;
+        for (Utterance.Slot slot : slots) {
+            if (slot instanceof Utterance.When when) {
+                if (when.due().recurrence() != null) {
+                    return when.due();
+                }
+                first = first == null ? when.due() : first;
+            }
+        }
+        return first;
     }
 }

@@ -29,8 +29,12 @@ import java.util.regex.Pattern;
  */
 final class DateGrammar {
 
-    /** A date phrase in the text: {@code [start, end)} including its leading preposition. */
-    record Found(int start, int end, Due due) {
+    /**
+     * A date phrase in the text: {@code [start, end)} including its leading preposition.
+     *
+     * @param timeOnly whether the phrase names only a time of day ("at 9am"), its day being the next one it fits
+     */
+    record Found(int start, int end, Due due, boolean timeOnly) {
     }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -90,8 +94,14 @@ final class DateGrammar {
      * words). Which number is the month is the user's {@link DateOrder}.
      */
     private static final Pattern NUMERIC = Pattern.compile(
-            "\\b(?:on|by|before|until|till|til|due|for|to|from|after|starting|since|is)\\s+(?:the\\s+)?"
-                    + "(?<a>\\d{1,2})/(?<b>\\d{1,2})(?:/(?<y>\\d{4}|\\d{2}))?(?![\\d/])", FLAGS);
+            "(?:\\b(?<lead>on|by|before|until|till|til|due|for|to|from|after|starting|since|is)\\s+(?:the\\s+)?|(?<![\\d/.]))"
+                    + "\\b(?<a>\\d{1,2})/(?<b>\\d{1,2})(?:/(?<y>\\d{4}|\\d{2}))?(?![\\d/])", FLAGS);
+    /** Where a numeric date without a preposition may end: "call the dentist 12/20", "pay rent 3/4, urgent". */
+    private static final Pattern ENDS_A_PHRASE = Pattern.compile(
+            "^\\s*(?:$|[,.;!?)]|" + Utterance.SLOT_OPEN + "|(?:at|and|&|\\+|@)(?:\\s|$))", FLAGS);
+    /** Words after which "sun", "sat" or "wed" are a noun or a verb, never a day. */
+    private static final Set<String> NOT_BEFORE_A_SHORT_DAY = Set.of("the", "a", "an", "my", "your", "our", "in",
+            "this", "that", "of", "every", "each", "last", "i", "we", "you", "they", "he", "she", "who", "and");
     private static final Pattern HOLIDAY = Pattern.compile(
             "\\b(?:by|on|for|before|until|till|over|at)\\s+(?<holiday>christmas\\s+eve|xmas\\s+eve"
                     + "|christmas(?:\\s+day)?|xmas|new\\s+year'?s\\s+eve|new\\s+year'?s(?:\\s+day)?|halloween"
@@ -302,6 +312,10 @@ final class DateGrammar {
     private static void collectNumericDates(String text, LocalDate today, DateOrder order, List<Piece> pieces) {
         Matcher numeric = NUMERIC.matcher(text);
         while (numeric.find()) {
+            if (numeric.group("lead") == null && !ENDS_A_PHRASE.matcher(text.substring(numeric.end())).find()) {
+                // "1/2 cup of sugar": without a preposition, only a number pair where a phrase ends is a date
+                continue;
+            }
             int first = Integer.parseInt(numeric.group("a"));
             int second = Integer.parseInt(numeric.group("b"));
             int month = order == DateOrder.MONTH_FIRST ? first : second;
@@ -314,6 +328,35 @@ final class DateGrammar {
                     : dateOf(year.length() == 2 ? 2000 + Integer.parseInt(year) : Integer.parseInt(year), month, day);
             date.ifPresent(value -> pieces.add(Piece.day(numeric, value)));
         }
+    }
+
+    /**
+     * " (I read 3/4 as March 4.)" when the message had a numeric date that the other order would read differently
+     * and a task got a date from it; empty otherwise. Said so the user sees which convention was assumed.
+     */
+    static String readingNote(String message, DateOrder order, List<Action> actions) {
+        boolean dated = actions.stream().anyMatch(action -> action.toolArguments().containsKey("due_date"));
+        if (!dated || message == null) {
+            return "";
+        }
+        List<String> readings = new ArrayList<>();
+        String text = Utterance.normalize(message);
+        Matcher numeric = NUMERIC.matcher(text);
+        while (numeric.find()) {
+            if (numeric.group("lead") == null && !ENDS_A_PHRASE.matcher(text.substring(numeric.end())).find()) {
+                continue;
+            }
+            int first = Integer.parseInt(numeric.group("a"));
+            int second = Integer.parseInt(numeric.group("b"));
+            if (first == second || first > 12 || second > 12 || first < 1 || second < 1) {
+                continue;
+            }
+            Month month = Month.of(order == DateOrder.MONTH_FIRST ? first : second);
+            int day = order == DateOrder.MONTH_FIRST ? second : first;
+            readings.add(first + "/" + second + " as " + month.getDisplayName(java.time.format.TextStyle.FULL,
+                    Locale.ENGLISH) + " " + day);
+        }
+        return readings.isEmpty() ? "" : " (I read " + String.join(" and ", readings) + ".)";
     }
 
     private static Piece periodPiece(Matcher period, LocalDate today) {
@@ -379,7 +422,11 @@ final class DateGrammar {
             return Optional.empty();
         }
         boolean abbreviated = name.length() <= 5 && !name.endsWith("day");
-        if (abbreviated && modifier == null && !DATE_PREPOSITIONS.contains(previousWord)) {
+        boolean endsThere = ENDS_A_PHRASE.matcher(text.substring(weekday.end())).find();
+        // "haircut fri", "make it thurs": a short name right where a phrase ends is a day, unless a word before it
+        // makes it a noun ("in the sun")
+        boolean shortDayAtTheEnd = endsThere && !previousWord.isEmpty() && !NOT_BEFORE_A_SHORT_DAY.contains(previousWord);
+        if (abbreviated && modifier == null && !DATE_PREPOSITIONS.contains(previousWord) && !shortDayAtTheEnd) {
             return Optional.empty();
         }
         if (!endsLikeADate(text.substring(weekday.end()))) {
@@ -514,7 +561,7 @@ final class DateGrammar {
         } else if (phrase.matches("^(?:after|from|since|starting)\\b.*")) {
             due = due.bounded(Due.Bound.AFTER);
         }
-        return new Found(extendedStart, end, due);
+        return new Found(extendedStart, end, due, datePiece == null);
     }
 
     private static String lastWord(String text) {

@@ -56,7 +56,7 @@ final class Guard {
             + "|pending|unfinished|remaining|outstanding|current|active|overdue|" + Utterance.SLOT + ")\\s+)*";
     private static final Pattern ALL_SCOPE = Pattern.compile(
             "\\b(?:(?:all|every(?:\\s+single)?|each)(?:\\s+(?:of\\s+)?(?:my|the|your|these|those))?\\s+"
-                    + SCOPE_FILTER + TASK_NOUN + "\\b"
+                    + SCOPE_FILTER + "(?:(?<topic>\\p{L}[\\p{L}-]*)\\s+)?" + TASK_NOUN + "\\b"
                     + "|everything|every\\s*thing|(?<!after\\s)(?<!at\\s)all\\s*$|all(?=\\s+(?:as\\s+)?(?:done|complete|completed|finished"
                     + "|off|now|please|at\\s+once|of\\s+them))|them\\s+all|all\\s+of\\s+them"
                     + "|(?:my|the)\\s+(?:whole|entire|complete|full)\\s+(?:to-?do\\s+|todo\\s+|task\\s+)?list)", FLAGS);
@@ -142,10 +142,14 @@ final class Guard {
      */
     private static final Pattern FEW_LISTED = Pattern.compile(
             "\\b(?:(?<both>both)(?:\\s+of\\s+(?:them|those|these))?(?:\\s+(?:tasks|ones|items))?"
-                    + "|the\\s+(?<edge>first|last|top|bottom)\\s+(?<n>two|three|2|3)(?:\\s+(?:ones|tasks|items|of\\s+them))?)"
+                    + "|(?:the\\s+)?(?<edge>first|last|top|bottom)\\s+(?<n>two|three|2|3)(?:\\s+(?:ones|tasks|items|of\\s+them))?)"
                     + "(?=\\s|$|[.!?,])", FLAGS);
     private static final Pattern DONE_STATEMENT = Pattern.compile(
             "\\b(?:are|'re|were)\\s+(?:now\\s+|all\\s+|both\\s+)?(?:done|finished|complete|completed|sorted|handled)\\b", FLAGS);
+
+    /** "both done", "first two finished": the state right after the tasks it is about. */
+    private static final Pattern DONE_RIGHT_AFTER = Pattern.compile(
+            "^\\s*(?:are\\s+|'re\\s+|were\\s+)?(?:now\\s+|all\\s+)?(?:done|finished|complete|completed|sorted|handled)\\b", FLAGS);
 
     static List<Action> fewListed(Utterance utterance, ConversationContext context) {
         String text = utterance.masked();
@@ -172,7 +176,8 @@ final class Guard {
             kind = Kind.DELETE;
         } else if (REOPEN_VERB.matcher(text).find()) {
             kind = Kind.REOPEN;
-        } else if (verbBefore(COMPLETE_VERB, text, few.start()) || DONE_STATEMENT.matcher(text).find()) {
+        } else if (verbBefore(COMPLETE_VERB, text, few.start()) || DONE_STATEMENT.matcher(text).find()
+                || DONE_RIGHT_AFTER.matcher(text.substring(few.end())).find()) {
             kind = Kind.COMPLETE;
         } else {
             return List.of();
@@ -236,7 +241,7 @@ final class Guard {
         }
         String count = ids.size() == 1 ? "1 task" : ids.size() + " tasks";
         String question = QUESTION_OPENINGS.get(kind) + count + switch (kind) {
-            case DELETE -> "? This can't be undone. Say yes to confirm.";
+            case DELETE -> "? Say yes to confirm; you can undo it right after.";
             case COMPLETE -> " as done? Say yes to confirm.";
             case REOPEN -> "? Say yes to confirm.";
         };
@@ -268,6 +273,14 @@ final class Guard {
         }
         if (!tags.isEmpty()) {
             scope = scope.and(task -> task.tags().stream().anyMatch(tags::contains));
+        }
+        Matcher all = ALL_SCOPE.matcher(text);
+        String topic = all.find() ? RegexGroups.optional(all, "topic") : null;
+        if (topic != null && !Words.isStopWord(topic)) {
+            // "delete all my work tasks", "all the shopping stuff": only the tasks tagged so or about it, never all
+            String word = topic.toLowerCase(Locale.ROOT);
+            String stem = Words.stem(word);
+            scope = scope.and(task -> task.tags().contains(word) || Words.contentStems(task.title()).contains(stem));
         }
         List<Priority> priorities = utterance.slotsIn(text, Utterance.Urgency.class).stream()
                 .map(Utterance.Urgency::priority).toList();

@@ -31,7 +31,24 @@ final class Lexicon {
             Map.entry("nxt", "next"), Map.entry("wknd", "weekend"),
             Map.entry("weds", "wednesday"), Map.entry("thrs", "thursday"),
             Map.entry("remnd", "remind"), Map.entry("rmnd", "remind"), Map.entry("rmind", "remind"),
-            Map.entry("remid", "remind"), Map.entry("remin", "remind"), Map.entry("pleas", "please"));
+            Map.entry("remid", "remind"), Map.entry("remin", "remind"), Map.entry("pleas", "please"),
+            // chat shorthand: letters and clipped words that stand for whole ones
+            Map.entry("w", "with"), Map.entry("r", "are"), Map.entry("u", "you"), Map.entry("ur", "your"),
+            Map.entry("n", "and"), Map.entry("shld", "should"), Map.entry("shud", "should"),
+            Map.entry("wud", "would"), Map.entry("cud", "could"), Map.entry("nvm", "never mind"),
+            Map.entry("nevermind", "never mind"), Map.entry("del", "delete"), Map.entry("prio", "priority"),
+            Map.entry("evry", "every"), Map.entry("evrything", "everything"), Map.entry("tho", "though"),
+            Map.entry("em", "them"), Map.entry("wat", "what"), Map.entry("wut", "what"), Map.entry("pls", "please"),
+            Map.entry("plz", "please"), Map.entry("thx", "thanks"), Map.entry("ty", "thanks"),
+            Map.entry("cuz", "because"), Map.entry("bc", "because"),
+            // apostrophes people leave out; the rules read the spelling with one
+            Map.entry("didnt", "didn't"), Map.entry("dont", "don't"), Map.entry("isnt", "isn't"),
+            Map.entry("doesnt", "doesn't"), Map.entry("wasnt", "wasn't"), Map.entry("havent", "haven't"),
+            Map.entry("hasnt", "hasn't"), Map.entry("cant", "can't"), Map.entry("shouldnt", "shouldn't"),
+            Map.entry("wouldnt", "wouldn't"), Map.entry("arent", "aren't"), Map.entry("thats", "that's"),
+            Map.entry("whats", "what's"), Map.entry("hows", "how's"), Map.entry("im", "i'm"),
+            Map.entry("ive", "i've"), Map.entry("youre", "you're"), Map.entry("theres", "there's"),
+            Map.entry("wheres", "where's"), Map.entry("lets", "let's"));
     /** Units that are short forms only after a number: "in 2 hrs", but "call hr" is the department. */
     private static final Map<String, String> UNITS = Map.of("hr", "hour", "hrs", "hours", "min", "minutes",
             "mins", "minutes", "mo", "month", "mos", "months");
@@ -41,18 +58,30 @@ final class Lexicon {
     /** Words worth correcting when misspelt: the grammar's anchors. */
     private static final List<String> FUZZY_TARGETS = List.of("monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "january", "february", "august", "september", "october", "november",
-            "december", "tomorrow", "tonight", "remind", "remember", "yesterday", "weekend", "urgent", "priority");
+            "december", "tomorrow", "tonight", "remind", "remember", "yesterday", "weekend", "urgent", "priority",
+            "delete", "remove", "every", "everything", "finally", "reschedule", "postpone");
+    /** Short words worth correcting only when two neighbouring letters swapped ("mvoe", "mrak"). */
+    private static final List<String> SWAPPED_TARGETS = List.of("move", "mark", "done", "undo", "list", "show",
+            "add", "tag");
 
     /** Real words within a typo of a target: they stay as they are. */
     private static final Set<String> REAL_WORDS = Set.of("sundae", "sundays", "mondays", "tuesdays", "fridays",
             "saturdays", "thursdays", "wednesdays", "rewind", "remand", "remains", "reminds", "remembers", "friend",
             "fridge", "frida", "weekends", "tonights", "augusta", "octobers", "remained", "reminder", "priory",
-            "priorities", "surgent", "regent", "member", "sundry", "tomorrows", "rebind");
+            "priorities", "surgent", "regent", "member", "sundry", "tomorrows", "rebind", "remote", "event", "evert",
+            "delft", "finale", "finals", "repose", "removes", "emery");
 
-    /** "need 2 order paper": a 2 between a verb of wanting and another verb is "to". */
+    /**
+     * "need 2 order paper", "remind me 2 call": a 2 between a verb of wanting and a verb is "to" ("need 2 photos"
+     * keeps its number, since "photos" is no verb).
+     */
     private static final Pattern TWO_FOR_TO = Pattern.compile(
-            "\\b(need|needs|have|has|got|want|wants|going|gotta|remember|forgot|forget|like)\\s+2\\s+(?=\\p{L})",
-            Pattern.CASE_INSENSITIVE);
+            "\\b(need|needs|have|has|got|want|wants|going|gotta|remember|forgot|forget|like|remind\\s+me|how)\\s+2\\s+"
+                    + "(?<next>\\p{L}+)", Pattern.CASE_INSENSITIVE);
+    /** "call w/ the bank": w/ is "with". */
+    private static final Pattern WITH_SLASH = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])w/\\s*");
+    /** Pictures that only add feeling ("taxes filed 🎉", "both done 🙌"); the wastebasket is read before them. */
+    private static final Pattern PICTOGRAPHS = Pattern.compile("[\\p{So}\\p{Sk}&&[^\\u2192]]+\\uFE0F?");
     /** A wastebasket in front of a task ("\uD83D\uDDD1\uFE0F buy a kettle") says delete it. */
     private static final Pattern EMOJI_COMMAND = Pattern.compile("^\\s*\uD83D\uDDD1\uFE0F?\\s*");
     private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}#@/_.-])[\\p{L}\\p{N}]+(?![\\p{L}\\p{N}_/@-])");
@@ -66,7 +95,8 @@ final class Lexicon {
 
     /** The text with every known short form, stretched word and typo rewritten to the spelling the rules read. */
     static String canonical(String text) {
-        String expanded = TWO_FOR_TO.matcher(EMOJI_COMMAND.matcher(text).replaceAll(" delete ")).replaceAll("$1 to ");
+        String commands = WITH_SLASH.matcher(EMOJI_COMMAND.matcher(text).replaceAll(" delete ")).replaceAll("with ");
+        String expanded = PICTOGRAPHS.matcher(twoForTo(commands)).replaceAll(" ").strip();
         Matcher unit = NUMBER_AND_UNIT.matcher(expanded);
         StringBuilder units = new StringBuilder();
         while (unit.find()) {
@@ -80,6 +110,19 @@ final class Lexicon {
             word.appendReplacement(result, Matcher.quoteReplacement(canonicalWord(word.group())));
         }
         word.appendTail(result);
+        return result.toString();
+    }
+
+    private static String twoForTo(String text) {
+        Matcher two = TWO_FOR_TO.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (two.find()) {
+            String next = two.group("next");
+            boolean verbFollows = Words.isTaskVerb(canonicalWord(next));
+            two.appendReplacement(result, Matcher.quoteReplacement(verbFollows
+                    ? two.group(1) + " to " + next : two.group()));
+        }
+        two.appendTail(result);
         return result.toString();
     }
 
@@ -97,7 +140,15 @@ final class Lexicon {
             String shortForm = SHORT_FORMS.get(unstretched);
             return shortForm != null ? shortForm : unstretched;
         }
-        if (lower.length() < MIN_FUZZY_LENGTH || REAL_WORDS.contains(lower) || FUZZY_TARGETS.contains(lower)) {
+        if (REAL_WORDS.contains(lower) || FUZZY_TARGETS.contains(lower) || SWAPPED_TARGETS.contains(lower)) {
+            return typed;
+        }
+        if (lower.length() < MIN_FUZZY_LENGTH) {
+            for (String target : SWAPPED_TARGETS) {
+                if (isOneSwapAway(lower, target)) {
+                    return target;
+                }
+            }
             return typed;
         }
         for (String target : FUZZY_TARGETS) {
@@ -112,6 +163,20 @@ final class Lexicon {
             }
         }
         return typed;
+    }
+
+    /** Whether two neighbouring letters swapped turn one word into the other ("mvoe" and "move"). */
+    private static boolean isOneSwapAway(String typed, String target) {
+        if (typed.length() != target.length() || typed.charAt(0) != target.charAt(0)) {
+            return false;
+        }
+        for (int i = 0; i + 1 < typed.length(); i++) {
+            if (typed.charAt(i) != target.charAt(i)) {
+                return typed.charAt(i) == target.charAt(i + 1) && typed.charAt(i + 1) == target.charAt(i)
+                        && typed.substring(i + 2).equals(target.substring(i + 2));
+            }
+        }
+        return false;
     }
 
     /** Optimal-string-alignment distance (edits and swaps of neighbours), stopping early above {@code limit}. */

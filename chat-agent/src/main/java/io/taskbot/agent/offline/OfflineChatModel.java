@@ -43,16 +43,23 @@ public final class OfflineChatModel implements TurnAwareChatModel {
     /** How a confirmation question lists the tasks it is about, so that the next "yes" means exactly those. */
     private static final Pattern CONFIRMED_TASK = Pattern.compile("(?m)^- #(\\d+) ");
     private static final int MAX_CONFIRMED = 100;
+    /** The tools whose results say which tasks a turn changed. */
+    private static final java.util.Set<String> CHANGING_TOOLS = java.util.Set.of("create_todo", "update_todo",
+            "delete_todo", "undo_todo", "complete_todos");
 
     private final TaskTalkInterpreter interpreter = new TaskTalkInterpreter();
+    /** The configured order, or {@code null}: then each request's Accept-Language decides, month first without. */
+    private final DateOrder forcedDateOrder;
     private final DateOrder dateOrder;
 
     public OfflineChatModel() {
-        this(DateOrder.MONTH_FIRST);
+        this(null);
     }
 
-    public OfflineChatModel(DateOrder dateOrder) {
-        this.dateOrder = dateOrder;
+    /** @param forcedDateOrder how every user writes numeric dates, or {@code null} to go by each request */
+    public OfflineChatModel(DateOrder forcedDateOrder) {
+        this.forcedDateOrder = forcedDateOrder;
+        this.dateOrder = forcedDateOrder == null ? DateOrder.MONTH_FIRST : forcedDateOrder;
     }
 
     /** Reads the turn's facts (clock, tasks) back from the system prompt: for callers that give only messages. */
@@ -64,8 +71,15 @@ public final class OfflineChatModel implements TurnAwareChatModel {
     /** A model for one turn: the facts come typed, and the interpreter runs once however often the loop asks. */
     @Override
     public ChatModel forTurn(ZonedDateTime userNow, List<TaskSnapshot> tasks) {
+        return forTurn(userNow, tasks, null);
+    }
+
+    @Override
+    public ChatModel forTurn(ZonedDateTime userNow, List<TaskSnapshot> tasks, String acceptLanguage) {
+        DateOrder order = forcedDateOrder != null ? forcedDateOrder
+                : DateOrder.fromAcceptLanguage(acceptLanguage).orElse(DateOrder.MONTH_FIRST);
         ConversationContext facts = ConversationContext.startingAt(userNow,
-                tasks.stream().map(OfflineChatModel::toRef).toList()).withDateOrder(dateOrder);
+                tasks.stream().map(OfflineChatModel::toRef).toList()).withDateOrder(order);
         Interpretation interpretation = new Interpretation();
         return new ChatModel() {
             @Override
@@ -113,7 +127,8 @@ public final class OfflineChatModel implements TurnAwareChatModel {
             return ChatResponse.builder().aiMessage(AiMessage.from(requests))
                     .finishReason(FinishReason.TOOL_EXECUTION).build();
         }
-        return answer(AiMessage.from(Replies.compose(actions, results, context)));
+        return answer(AiMessage.from(Replies.compose(actions, results, context)
+                + DateGrammar.readingNote(said.singleText(), context.dateOrder(), actions)));
     }
 
     @Override
@@ -163,7 +178,37 @@ public final class OfflineChatModel implements TurnAwareChatModel {
                 context = remember(context, toolName(result, toolNamesById), result.text());
             }
         }
-        return context.withPending(pendingConfirmation(messages, current).orElse(null));
+        return context.withPending(pendingConfirmation(messages, current).orElse(null))
+                .withLastTurnChanges(changedInPreviousTurn(messages, current, toolNamesById));
+    }
+
+    /**
+     * The tasks the previous turn created, changed, deleted or restored, from its tool results (what actually
+     * happened, not what its reply said): what "undo" takes back.
+     */
+    private static List<String> changedInPreviousTurn(List<ChatMessage> messages, int current,
+                                                      Map<String, String> toolNamesById) {
+        int previousUser = lastIndexOf(messages.subList(0, current), UserMessage.class);
+        if (previousUser < 0) {
+            return List.of();
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (ChatMessage message : messages.subList(previousUser + 1, current)) {
+            if (message instanceof ToolExecutionResultMessage result
+                    && CHANGING_TOOLS.contains(toolName(result, toolNamesById))) {
+                JsonNode node = parse(result.text());
+                if (node == null || node.has("error")) {
+                    continue;
+                }
+                if (node.isArray()) {
+                    node.forEach(todo -> ids.add(todo.path("id").asText()));
+                } else if (node.hasNonNull("id")) {
+                    ids.add(node.path("id").asText());
+                }
+            }
+        }
+        ids.remove("");
+        return List.copyOf(ids);
     }
 
     private static String toolName(ToolExecutionResultMessage result, Map<String, String> toolNamesById) {
@@ -182,7 +227,7 @@ public final class OfflineChatModel implements TurnAwareChatModel {
                 node.forEach(todo -> ids.add(todo.path("id").asText()));
                 yield context.withLastListedIds(ids);
             }
-            case "create_todo", "update_todo" -> context.withLastTouchedId(node.path("id").asText());
+            case "create_todo", "update_todo", "undo_todo" -> context.withLastTouchedId(node.path("id").asText());
             default -> context;
         };
     }

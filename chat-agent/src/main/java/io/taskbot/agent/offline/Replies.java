@@ -19,7 +19,7 @@ final class Replies {
             if (action.toolName().isPresent()) {
                 JsonNode result = call < results.size() ? OfflineChatModel.parse(results.get(call).text()) : null;
                 call++;
-                parts.add(describe(action, result));
+                parts.add(describe(action, result, context));
             } else {
                 parts.add(say(action, context));
             }
@@ -40,15 +40,34 @@ final class Replies {
         return "";
     }
 
-    private static String describe(Action action, JsonNode result) {
+    private static String describe(Action action, JsonNode result, ConversationContext context) {
         if (result == null) {
             return "Something went wrong, nothing was changed.";
         }
         if (result.has("error")) {
+            if (action instanceof Action.UndoTask undo) {
+                return "I couldn't undo the change to " + titleOf(undo.id(), context) + ": "
+                        + result.path("error").asText() + ".";
+            }
             return "I couldn't do that: " + result.path("error").asText() + ".";
+        }
+        if (action instanceof Action.UndoTask undo) {
+            boolean wasDeleted = context.tasks().stream().noneMatch(task -> task.id().equals(undo.id()));
+            return (wasDeleted ? "Brought back " + quoted(result) : "Undid the last change to " + quoted(result))
+                    + state(result) + ".";
+        }
+        if (action instanceof Action.CreateTask create && create.recurrence() != null) {
+            return "Added " + quoted(result) + repeating(create.recurrence(), result) + details(result, false) + ".";
         }
         if (action instanceof Action.CreateTask) {
             return "Added " + quoted(result) + details(result) + ".";
+        }
+        if (action instanceof Action.UpdateTask update && update.recurrence() != null) {
+            if (Action.UpdateTask.NO_RECURRENCE.equals(update.recurrence())) {
+                return quoted(result) + " no longer repeats" + details(result) + ".";
+            }
+            return "Updated " + quoted(result) + repeating(update.recurrence(), result) + details(result, false)
+                    + ".";
         }
         if (action instanceof Action.UpdateTask update) {
             if (Boolean.TRUE.equals(update.completed())) {
@@ -101,9 +120,32 @@ final class Replies {
         return "\"" + todo.path("title").asText() + "\"";
     }
 
+    /** ": it repeats every Monday, next due 2026-11-23", from the rule the agent sent and the date the task got. */
+    private static String repeating(String rrule, JsonNode todo) {
+        String rule = RecurrenceGrammar.parse(rrule).map(RecurrenceGrammar.Rule::describe).orElse("as " + rrule);
+        String next = todo.hasNonNull("due_date") ? ", next due " + todo.path("due_date").asText() : "";
+        return ", repeating " + rule + next;
+    }
+
+    /** The task's state after an undo: open or done, and its due date. */
+    private static String state(JsonNode todo) {
+        String status = todo.path("completed").asBoolean() ? "done" : "open";
+        return " (now " + status + (todo.hasNonNull("due_date") ? ", due " + todo.path("due_date").asText() : "")
+                + ")";
+    }
+
+    private static String titleOf(String id, ConversationContext context) {
+        return context.tasks().stream().filter(task -> task.id().equals(id)).findFirst()
+                .map(task -> "\"" + task.title() + "\"").orElse("task #" + id);
+    }
+
     private static String details(JsonNode todo) {
+        return details(todo, true);
+    }
+
+    private static String details(JsonNode todo, boolean withDueDate) {
         StringBuilder text = new StringBuilder();
-        if (todo.hasNonNull("due_date")) {
+        if (withDueDate && todo.hasNonNull("due_date")) {
             text.append(", due ").append(todo.path("due_date").asText());
         }
         if (!"medium".equals(todo.path("priority").asText())) {

@@ -50,10 +50,32 @@ final class Turn {
     record Unclear(String question, List<String> candidateIds, boolean nothingSimilar) implements Resolution {
     }
 
-    /** What to change on the referenced task; {@code null} fields stay as they are. */
+    /**
+     * What to change on the referenced task; {@code null} fields stay as they are. A repeating {@code due}
+     * ("every monday") sets the recurrence too; {@code stopRepeating} ends it.
+     */
     record Change(String title, String description, Priority priority, int priorityStep, Due due, Period shift,
                   List<String> addTags, List<String> removeTags, Boolean completed, boolean delete,
-                  boolean clearDue) {
+                  boolean clearDue, boolean stopRepeating) {
+
+        Change(String title, String description, Priority priority, int priorityStep, Due due, Period shift,
+               List<String> addTags, List<String> removeTags, Boolean completed, boolean delete,
+               boolean clearDue) {
+            this(title, description, priority, priorityStep, due, shift, addTags, removeTags, completed, delete,
+                    clearDue, false);
+        }
+
+        /** In {@code removeTags}: every tag the task has goes (no tag can be spelt this way). */
+        static final String ALL_TAGS = "\u0000all";
+
+        /** The tags become exactly these (none: every tag goes). */
+        static Change replacingTags(List<String> tags) {
+            return new Change(null, null, null, 0, null, null, List.copyOf(tags), List.of(ALL_TAGS), null, false);
+        }
+
+        static Change stoppingRepetition() {
+            return new Change(null, null, null, 0, null, null, List.of(), List.of(), null, false, false, true);
+        }
 
         Change(String title, String description, Priority priority, int priorityStep, Due due, Period shift,
                List<String> addTags, List<String> removeTags, Boolean completed, boolean delete) {
@@ -178,6 +200,17 @@ final class Turn {
         referentFromThisTurn = referent;
     }
 
+    List<Action> actionsSince(int mark) {
+        return List.copyOf(actions.subList(mark, actions.size()));
+    }
+
+    /** Puts back a reading that was taken back with {@link #undoSince}, with what "it" meant after it. */
+    void restore(int mark, List<Action> reading, Object referent) {
+        actions.subList(mark, actions.size()).clear();
+        actions.addAll(reading);
+        referentFromThisTurn = referent;
+    }
+
     Object referent() {
         return referentFromThisTurn;
     }
@@ -294,6 +327,10 @@ final class Turn {
         String number = ordinal.group("number");
         int position = number != null ? Integer.parseInt(number) : Words.ordinal(ordinal.group("ord")).orElse(0);
         List<String> listed = context.lastListedIds();
+        if (listed.isEmpty() && position == -1 && !context.lastTurnChanges().isEmpty()) {
+            // "remove the last one" after "add milk, eggs and bread": the last task that turn touched
+            return byId(context.lastTurnChanges().get(context.lastTurnChanges().size() - 1));
+        }
         if (listed.isEmpty()) {
             if (number != null && tasksById.containsKey(number)) {
                 return new Found(tasksById.get(number));
@@ -408,8 +445,10 @@ final class Turn {
         if (!change.addTags().isEmpty() || !change.removeTags().isEmpty()) {
             tags = mergedTags(task.tags(), change.addTags(), change.removeTags());
         }
+        String recurrence = change.stopRepeating() ? UpdateTask.NO_RECURRENCE
+                : change.due() != null ? change.due().recurrence() : null;
         emit(new UpdateTask(task.id(), change.title(), change.description(), priority, dueDate, tags,
-                change.completed(), change.clearDue() && dueDate == null));
+                change.completed(), change.clearDue() && dueDate == null, recurrence));
     }
 
     private void amendCreation(int index, Change change) {
@@ -432,15 +471,17 @@ final class Turn {
             priority = stepped(priority == null ? Priority.DEFAULT : priority, change.priorityStep());
         }
         String dueDate = change.clearDue() ? null : created.dueDate();
+        String recurrence = change.stopRepeating() ? null : created.recurrence();
         if (change.due() != null) {
             dueDate = wire(change.due());
+            recurrence = change.due().recurrence() != null ? change.due().recurrence() : recurrence;
         } else if (change.shift() != null) {
             dueDate = shifted(dueDate, change.shift());
         }
         actions.set(index, new CreateTask(
                 change.title() != null ? change.title() : created.title(),
                 change.description() != null ? change.description() : created.description(),
-                priority, dueDate, mergedTags(created.tags(), change.addTags(), change.removeTags())));
+                priority, dueDate, mergedTags(created.tags(), change.addTags(), change.removeTags()), recurrence));
     }
 
     private static Priority stepped(Priority current, int step) {
@@ -464,7 +505,7 @@ final class Turn {
     }
 
     private static List<String> mergedTags(List<String> current, List<String> add, List<String> remove) {
-        Set<String> merged = new LinkedHashSet<>(current);
+        Set<String> merged = new LinkedHashSet<>(remove.contains(Change.ALL_TAGS) ? List.of() : current);
         merged.addAll(add);
         remove.forEach(merged::remove);
         return List.copyOf(merged);

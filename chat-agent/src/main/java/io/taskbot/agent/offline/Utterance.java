@@ -52,6 +52,10 @@ final class Utterance {
     /** Control characters other than line breaks and tabs read as a blank. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0]+");
+    private static final Pattern INLINE_NUMBERED_LIST = Pattern.compile("^\\s*1[.)]\\s+\\S[^\\n]*?\\s2[.)]\\s+\\S");
+    private static final Pattern INLINE_NUMBER = Pattern.compile("\\s+(?=(?:[2-9]|1\\d)[.)]\\s+\\S)");
+    /** What may stand between a repetition and its time of day: "every monday, at 9". */
+    private static final Pattern ADJACENT = Pattern.compile("[\\s,]*");
 
     private final String masked;
     private final List<Slot> slots;
@@ -72,6 +76,10 @@ final class Utterance {
         boolean markedDone = DONE_MARKS.matcher(text).find();
         text = DONE_MARKS.matcher(text).replaceAll(" ");
         text = SPACES.matcher(text).replaceAll(" ").strip();
+        if (INLINE_NUMBERED_LIST.matcher(text).find()) {
+            // "1. call bank 2. pay rent": a numbered list typed on one line is a list of lines
+            text = INLINE_NUMBER.matcher(text).replaceAll("\n");
+        }
         List<Slot> slots = new ArrayList<>();
         text = maskQuotes(text, DOUBLE_QUOTED, slots);
         text = maskQuotes(text, SINGLE_QUOTED, slots);
@@ -195,18 +203,55 @@ final class Utterance {
         return tidy(result.toString());
     }
 
+    /**
+     * Masks repetition phrases ("every monday") and date phrases ("tomorrow at 5pm") as date slots. A repetition
+     * and a time of day right next to it ("every weekday at 9am") are one slot: the rule's first occurrence at
+     * that time. Dates are looked for with the repetitions blanked out, so "monday" in "every monday" is no date.
+     */
     private static String maskDates(String text, LocalDate today, LocalTime now, DateOrder order,
                                     List<Slot> slots) {
+        List<RecurrenceGrammar.Found> repeats = RecurrenceGrammar.find(text);
+        char[] blanked = text.toCharArray();
+        for (RecurrenceGrammar.Found repeat : repeats) {
+            java.util.Arrays.fill(blanked, repeat.start(), repeat.end(), ' ');
+        }
+        List<DateGrammar.Found> dates = new ArrayList<>(DateGrammar.find(new String(blanked), today, now, order));
+        List<DateSpan> spans = new ArrayList<>();
+        for (RecurrenceGrammar.Found repeat : repeats) {
+            int start = repeat.start();
+            int end = repeat.end();
+            LocalTime at = null;
+            for (DateGrammar.Found date : dates) {
+                boolean after = date.start() >= end && ADJACENT.matcher(text.substring(end, date.start())).matches();
+                boolean before = date.end() <= start
+                        && ADJACENT.matcher(text.substring(date.end(), start)).matches();
+                if (date.timeOnly() && (after || before)) {
+                    at = date.due().time();
+                    start = Math.min(start, date.start());
+                    end = Math.max(end, date.end());
+                    dates.remove(date);
+                    break;
+                }
+            }
+            spans.add(new DateSpan(start, end, Due.repeating(repeat.rule(), today, now, at)));
+        }
+        for (DateGrammar.Found date : dates) {
+            spans.add(new DateSpan(date.start(), date.end(), date.due()));
+        }
+        spans.sort(java.util.Comparator.comparingInt(DateSpan::start));
         StringBuilder result = new StringBuilder();
         int copied = 0;
-        for (DateGrammar.Found found : DateGrammar.find(text, today, now, order)) {
-            result.append(text, copied, found.start());
-            slots.add(new When(text.substring(found.start(), found.end()).strip(), found.due()));
+        for (DateSpan span : spans) {
+            result.append(text, copied, span.start());
+            slots.add(new When(text.substring(span.start(), span.end()).strip(), span.due()));
             result.append(marker(slots.size() - 1));
-            copied = found.end();
+            copied = span.end();
         }
         result.append(text.substring(copied));
         return tidy(result.toString());
+    }
+
+    private record DateSpan(int start, int end, Due due) {
     }
 
     private static String maskPriorities(String text, List<Slot> slots) {

@@ -59,7 +59,12 @@ final class Words {
             Map.entry("mummy", "mom"), Map.entry("mama", "mom"), Map.entry("father", "dad"),
             Map.entry("daddy", "dad"), Map.entry("papa", "dad"), Map.entry("doc", "doctor"),
             Map.entry("gp", "doctor"), Map.entry("appt", "appointment"), Map.entry("bday", "birthday"),
-            Map.entry("e-mail", "email"), Map.entry("groceries", "grocery"), Map.entry("vaccine", "vaccination"));
+            Map.entry("e-mail", "email"), Map.entry("groceries", "grocery"), Map.entry("vaccine", "vaccination"),
+            // getting a thing is buying it, on both sides of a comparison: "got the paint" ↔ "buy paint"
+            Map.entry("get", "buy"), Map.entry("purchase", "buy"), Map.entry("grab", "buy"),
+            Map.entry("shopping", "buy"), Map.entry("shop", "buy"),
+            Map.entry("hw", "homework"), Map.entry("mtg", "meeting"), Map.entry("dr", "doctor"),
+            Map.entry("dentists", "dentist"), Map.entry("pres", "presentation"), Map.entry("prez", "presentation"));
 
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2),
@@ -133,7 +138,7 @@ final class Words {
         word = SYNONYMS.getOrDefault(word, word);
         String irregularBase = IRREGULAR_FORMS.get(word);
         if (irregularBase != null) {
-            word = irregularBase;
+            word = SYNONYMS.getOrDefault(irregularBase, irregularBase);
         } else {
             word = stripSuffix(word);
         }

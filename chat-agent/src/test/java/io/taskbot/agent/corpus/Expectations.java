@@ -19,10 +19,13 @@ import java.util.Set;
  */
 public final class Expectations {
 
-    /** The tools of contract 003. */
+    /** The tools of contract 003, and undo_todo of issue 13. */
     public static final Set<String> TOOLS = Set.of("create_todo", "update_todo", "delete_todo", "get_todos",
-            "search_todos");
-    private static final Set<String> CHANGING_TOOLS = Set.of("create_todo", "update_todo", "delete_todo");
+            "search_todos", "undo_todo");
+    private static final Set<String> CHANGING_TOOLS = Set.of("create_todo", "update_todo", "delete_todo",
+            "undo_todo");
+    /** What update_todo takes as "stop repeating"; every spelling of it means the same. */
+    private static final Set<String> NO_RECURRENCE = Set.of("", "none");
 
     /** Checks an expectation that is not a tool call and not {@code no_change}, e.g. {@code ask_back}. */
     @FunctionalInterface
@@ -96,6 +99,7 @@ public final class Expectations {
                 case "due_date", "due_before", "due_after" ->
                         DueNotation.same(DueNotation.resolve(want.asText(), today, zone), got.toString());
                 case "tags" -> got.equals(strings(want));
+                case "recurrence" -> sameRecurrence(want.asText(), got.toString());
                 case "query", "priority", "tag", "description" ->
                         want.asText().equalsIgnoreCase(got.toString().strip());
                 default -> want.asText().equals(String.valueOf(got));
@@ -125,6 +129,31 @@ public final class Expectations {
         String value = title.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         value = value.replaceAll("^[\"'`“”‘’]+|[\"'`“”‘’]+$", "").strip();
         return value.replaceAll("[.!?,;:]+$", "").strip();
+    }
+
+    /**
+     * RRULEs compare as sets of parts, since their order means nothing and {@code INTERVAL=1} is the default:
+     * {@code FREQ=WEEKLY;BYDAY=MO,WE} equals {@code BYDAY=WE,MO;FREQ=WEEKLY;INTERVAL=1}.
+     */
+    static boolean sameRecurrence(String want, String got) {
+        return ruleParts(want).equals(ruleParts(got));
+    }
+
+    private static Set<String> ruleParts(String rule) {
+        String value = rule.strip().toUpperCase(Locale.ROOT).replaceFirst("^RRULE:", "");
+        Set<String> parts = new HashSet<>();
+        if (NO_RECURRENCE.contains(value.toLowerCase(Locale.ROOT))) {
+            return parts;
+        }
+        for (String part : value.split(";")) {
+            String[] nameValue = part.strip().split("=", 2);
+            if (nameValue.length != 2 || nameValue[0].equals("INTERVAL") && nameValue[1].strip().equals("1")) {
+                continue;
+            }
+            Set<String> values = new java.util.TreeSet<>(List.of(nameValue[1].strip().split("\\s*,\\s*")));
+            parts.add(nameValue[0].strip() + "=" + String.join(",", values));
+        }
+        return parts;
     }
 
     private static List<String> strings(JsonNode array) {

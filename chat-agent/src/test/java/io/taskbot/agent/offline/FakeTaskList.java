@@ -5,6 +5,7 @@ import io.taskbot.agent.offline.Action.CreateTask;
 import io.taskbot.agent.offline.Action.DeleteTask;
 import io.taskbot.agent.offline.Action.ListTasks;
 import io.taskbot.agent.offline.Action.SearchTasks;
+import io.taskbot.agent.offline.Action.UndoTask;
 import io.taskbot.agent.offline.Action.UpdateTask;
 import io.taskbot.task.Priority;
 
@@ -12,14 +13,23 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A tiny in-memory stand-in for the task tools and the conversation memory: it applies actions the way the real
  * tools would, and remembers what was listed, what was touched and what waits for a yes, so that multi-turn
- * examples ("list my tasks" then "complete the third one") can run without the application.
+ * examples ("list my tasks" then "complete the third one") can run without the application. Like the event store,
+ * it keeps each task's earlier states, so that an undo restores the one before the last change (a task that did
+ * not exist before it goes again).
  */
 final class FakeTaskList {
 
@@ -32,6 +42,9 @@ final class FakeTaskList {
     private String lastTouchedId;
     private String lastCreatedId;
     private PendingConfirmation pending;
+    private List<String> lastTurnChanges = List.of();
+    /** Each task's states before its changes, the latest on top; an empty Optional: it did not exist yet. */
+    private final Map<String, Deque<Optional<TaskRef>>> history = new HashMap<>();
 
     FakeTaskList(LocalDate today, ZoneId zone, LocalTime now) {
         this.today = today;
@@ -47,7 +60,8 @@ final class FakeTaskList {
     }
 
     ConversationContext context() {
-        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, pending);
+        return new ConversationContext(today, zone, now, tasks, lastListedIds, lastTouchedId, pending,
+                DateOrder.MONTH_FIRST, lastTurnChanges);
     }
 
     String lastCreatedId() {
@@ -67,20 +81,31 @@ final class FakeTaskList {
 
     void apply(List<Action> actions) {
         PendingConfirmation asked = null;
+        Set<String> changed = new LinkedHashSet<>();
         for (Action action : actions) {
+            if (action.toolName().isPresent() && action.toolArguments().containsKey("id")) {
+                changed.add(String.valueOf(action.toolArguments().get("id")));
+            }
             if (action instanceof CreateTask create) {
                 String id = String.valueOf(nextId++);
+                remember(id, Optional.empty());
+                changed.add(id);
                 tasks.add(new TaskRef(id, create.title(), false,
                         create.priority() == null ? Priority.DEFAULT : create.priority(), create.dueDate(),
                         create.tags()));
                 lastTouchedId = id;
                 lastCreatedId = id;
             } else if (action instanceof UpdateTask update) {
+                find(update.id()).ifPresent(task -> remember(task.id(), Optional.of(task)));
                 update(update);
                 lastTouchedId = update.id();
             } else if (action instanceof DeleteTask delete) {
+                find(delete.id()).ifPresent(task -> remember(task.id(), Optional.of(task)));
                 tasks.removeIf(task -> task.id().equals(delete.id()));
                 lastTouchedId = null;
+            } else if (action instanceof UndoTask undo) {
+                undo(undo.id());
+                lastTouchedId = undo.id();
             } else if (action instanceof ListTasks list) {
                 lastListedIds = tasks.stream().filter(task -> matches(list, task)).map(TaskRef::id).toList();
             } else if (action instanceof SearchTasks search) {
@@ -93,6 +118,39 @@ final class FakeTaskList {
             }
         }
         pending = asked;
+        lastTurnChanges = List.copyOf(changed);
+    }
+
+    private Optional<TaskRef> find(String id) {
+        return tasks.stream().filter(task -> task.id().equals(id)).findFirst();
+    }
+
+    private void remember(String id, Optional<TaskRef> before) {
+        history.computeIfAbsent(id, key -> new ArrayDeque<>()).push(before);
+    }
+
+    /** Restores the state before the task's last change; nothing happens when there is none (the tool's 409). */
+    private void undo(String id) {
+        Deque<Optional<TaskRef>> states = history.get(id);
+        if (states == null || states.isEmpty()) {
+            return;
+        }
+        Optional<TaskRef> before = states.pop();
+        int index = -1;
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).id().equals(id)) {
+                index = i;
+            }
+        }
+        if (before.isEmpty()) {
+            if (index >= 0) {
+                tasks.remove(index);
+            }
+        } else if (index >= 0) {
+            tasks.set(index, before.get());
+        } else {
+            tasks.add(before.get());
+        }
     }
 
     private void update(UpdateTask update) {

@@ -174,7 +174,7 @@ class TaskTalkInterpreterTest {
 
         assertThat(actions).containsExactly(new ConfirmBulk(
                 new PendingConfirmation(PendingConfirmation.Kind.DELETE, List.of("3")),
-                "Delete 1 task? This can't be undone. Say yes to confirm."));
+                "Delete 1 task? Say yes to confirm; you can undo it right after."));
     }
 
     @ParameterizedTest
@@ -201,7 +201,7 @@ class TaskTalkInterpreterTest {
 
         assertThat(interpreter.interpret("delete them", listed)).containsExactly(new ConfirmBulk(
                 new PendingConfirmation(PendingConfirmation.Kind.DELETE, List.of("1", "2")),
-                "Delete 2 tasks? This can't be undone. Say yes to confirm."));
+                "Delete 2 tasks? Say yes to confirm; you can undo it right after."));
         // "both" and "the first two" name the tasks by position: specific tasks, no bulk change (issue 10)
         assertThat(interpreter.interpret("mark both as done", listed))
                 .containsExactly(UpdateTask.completing("1", true), UpdateTask.completing("2", true));
