@@ -39,6 +39,13 @@ final class TalkRules {
             "yep", "yup", "nope", "hola", "sup", "that's", "thats", "that", "is", "helpful", "smart", "genius",
             "star", "legend", "really", "just", "well", "done", "again", "too", "as", "always", "i", "hmm",
             "hm", "ah", "oh", "uh", "um", "indeed", "exactly", "true", "wonderful", "fantastic", "thanx", "tks");
+    /** Thanks said to the assistant ("thank you", not "thank grandma"), however long the message goes on. */
+    private static final Pattern THANKS_TO_ME = Pattern.compile(
+            "^(?:thank\\s+(?:you|u|ya)|thanks|thanx|thx|ty|many\\s+thanks|cheers)\\b.*", FLAGS);
+    /** Words that turn a thank-you into a request as well ("thanks, now add milk"). */
+    private static final Set<String> REQUEST_WORDS = Set.of("add", "create", "remind", "put", "mark", "delete",
+            "remove", "complete", "finish", "change", "move", "rename", "set", "undo", "reopen", "need", "needs",
+            "todo", "to-do", "task", "tasks", "list", "schedule", "also", "please", "pls", "can", "could");
     private static final Pattern HELP_REQUEST = Pattern.compile(
             "^(?:help|help\\s+me|help\\s+please|please\\s+help|i\\s+need\\s+help|what\\s+can\\s+you\\s+do"
                     + "|what\\s+(?:else\\s+)?can\\s+you\\s+do(?:\\s+for\\s+me)?|what\\s+do\\s+you\\s+do"
@@ -86,6 +93,10 @@ final class TalkRules {
         List<String> words = Words.tokens(text);
         if (words.isEmpty()) {
             return Optional.of(text.contains("?") ? HELP : "\uD83D\uDC4D Anything else I can do for your tasks?");
+        }
+        if (THANKS_TO_ME.matcher(text).matches() && words.stream().noneMatch(REQUEST_WORDS::contains)) {
+            // "thank you my friend, you are gold": gratitude in many words is still no task
+            return Optional.of("You're welcome!");
         }
         if (!SMALL_TALK_WORDS.containsAll(words)) {
             return Optional.empty();
