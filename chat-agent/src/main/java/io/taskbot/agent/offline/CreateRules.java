@@ -209,7 +209,8 @@ final class CreateRules {
             requestWords = requestWords + " " + forAll.group("slots");
             taskWords = taskWords.substring(0, forAll.start());
         }
-        List<String> items = several ? listItems(taskWords) : separateTasks(taskWords);
+        List<String> items = withoutRepeatedRequest(requestWords,
+                several ? listItems(taskWords) : separateTasks(taskWords));
         List<Utterance.Slot> shared = new ArrayList<>(utterance.slotsIn(requestWords));
         // "add: call the plumber, urgent": a list item of nothing but a priority or date is about every task
         List<String> tasks = new ArrayList<>();
@@ -268,6 +269,25 @@ final class CreateRules {
         if (created == 0) {
             turn.emit(new AskBack("What should the task be called?", List.of()));
         }
+    }
+
+    /**
+     * "add call the plumber and add book the dentist": a later task that starts with the request's own verb repeats
+     * the request, so the verb is no part of its title.
+     */
+    private static List<String> withoutRepeatedRequest(String requestWords, List<String> items) {
+        List<String> requestTokens = Words.tokens(requestWords);
+        if (items.size() < 2 || requestTokens.isEmpty()) {
+            return items;
+        }
+        String verb = requestTokens.get(0);
+        Pattern repeated = Pattern.compile("^(?:(?:and|also|then)\\s+)*" + Pattern.quote(verb) + "\\s+",
+                Pattern.CASE_INSENSITIVE);
+        List<String> titles = new ArrayList<>(items.subList(0, 1));
+        for (String item : items.subList(1, items.size())) {
+            titles.add(repeated.matcher(item.strip()).replaceFirst(""));
+        }
+        return titles;
     }
 
     /** "eggs, flour and sugar" after "add these:" — every part is a task. */
