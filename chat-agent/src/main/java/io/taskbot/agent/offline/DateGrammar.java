@@ -569,7 +569,8 @@ final class DateGrammar {
         return words.length == 0 ? "" : words[words.length - 1];
     }
 
-    private static Month monthOf(String name) {
+    /** The month a name or its first three letters stands for ("sept", "Dec"). */
+    static Month monthOf(String name) {
         String prefix = name.toLowerCase(Locale.ROOT).substring(0, 3);
         for (Month month : Month.values()) {
             if (month.name().toLowerCase(Locale.ROOT).startsWith(prefix)) {

@@ -290,7 +290,7 @@ final class RecurrenceGrammar {
         String unit = unitWords.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
         Set<DayOfWeek> days = which.group("wdays") != null ? daysIn(which.group("wdays")) : Set.of();
         Set<Integer> monthDays = which.group("mdays") != null ? monthDaysIn(which.group("mdays")) : Set.of();
-        Month month = which.group("mon") != null ? monthOf(which.group("mon")) : null;
+        Month month = which.group("mon") != null ? DateGrammar.monthOf(which.group("mon")) : null;
         if (month != null) {
             int day = Integer.parseInt(which.group("md"));
             if (day < 1 || day > month.maxLength()) {
@@ -371,16 +371,6 @@ final class RecurrenceGrammar {
             }
         }
         return days;
-    }
-
-    private static Month monthOf(String name) {
-        String prefix = name.toLowerCase(Locale.ROOT).substring(0, 3);
-        for (Month month : Month.values()) {
-            if (month.name().toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                return month;
-            }
-        }
-        throw new IllegalArgumentException("not a month: " + name);
     }
 
     private static String dayName(int day) {
