@@ -99,11 +99,6 @@ public final class TaskTools {
         });
     }
 
-    /** {@link #createTodo} of a task that does not repeat. */
-    public String createTodo(String title, String description, String priority, String due_date, List<String> tags) {
-        return createTodo(title, description, priority, due_date, tags, null);
-    }
-
     @Tool(name = "update_todo", value = "Changes a task of the user; only the given fields change. "
             + "completed=true marks it done, completed=false reopens it")
     public String updateTodo(
@@ -136,12 +131,6 @@ public final class TaskTools {
             }
             return json(Todo.of(visible(send(command))));
         });
-    }
-
-    /** {@link #updateTodo} that leaves the recurrence as it is. */
-    public String updateTodo(String id, String title, String description, String priority, String due_date,
-                             List<String> tags, Boolean completed, Boolean clear_due_date) {
-        return updateTodo(id, title, description, priority, due_date, tags, completed, clear_due_date, null);
     }
 
     @Tool(name = "undo_todo", value = "Reverts the most recent change of one task and returns it as it is now")

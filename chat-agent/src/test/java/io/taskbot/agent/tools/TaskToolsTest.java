@@ -50,7 +50,7 @@ class TaskToolsTest {
     @Test
     void createSendsOneCommandForTheTurnsUserAndAnswersWithTheTodo() throws Exception {
         JsonNode todo = JSON.readTree(tools.createTodo("Buy milk", "two litres", "high", "2026-03-05",
-                List.of("shop")));
+                List.of("shop"), null));
 
         assertThat(taskbot.sent(CreateTaskCommand.class)).containsExactly(new CreateTaskCommand(ALICE, "Buy milk",
                 "two litres", Priority.HIGH, DueDate.parse("2026-03-05"), List.of("shop"), NOW));
@@ -63,9 +63,9 @@ class TaskToolsTest {
 
     @Test
     void everyCommandCarriesTheTurnsUserChannelAndRequest() {
-        tools.createTodo("Buy milk", null, null, null, null);
+        tools.createTodo("Buy milk", null, null, null, null, null);
         String id = Long.toString(taskbot.tasksOf(ALICE).get(0).id().value());
-        tools.updateTodo(id, null, null, null, null, null, true, null);
+        tools.updateTodo(id, null, null, null, null, null, true, null, null);
         tools.deleteTodo(id);
 
         List<Message<?>> commands = taskbot.commandMessages();
@@ -79,7 +79,7 @@ class TaskToolsTest {
         TaskView bobs = taskbot.seed(BOB, "Bob's secret");
         String id = Long.toString(bobs.id().value());
 
-        assertThat(error(tools.updateTodo(id, "mine now", null, null, null, null, null, null)))
+        assertThat(error(tools.updateTodo(id, "mine now", null, null, null, null, null, null, null)))
                 .isEqualTo("no task with this id");
         assertThat(error(tools.deleteTodo(id))).isEqualTo("no task with this id");
         assertThat(JSON.readTree(tools.searchTodos("secret"))).isEmpty();
@@ -96,9 +96,9 @@ class TaskToolsTest {
         TaskView task = taskbot.seed(ALICE, "Call mum");
         String id = Long.toString(task.id().value());
 
-        tools.updateTodo(id, null, null, "urgent", "2026-03-03T18:00:00+01:00", null, null, null);
-        tools.updateTodo(id, null, null, null, null, null, true, null);
-        tools.updateTodo(id, null, null, null, "", null, false, null);
+        tools.updateTodo(id, null, null, "urgent", "2026-03-03T18:00:00+01:00", null, null, null, null);
+        tools.updateTodo(id, null, null, null, null, null, true, null, null);
+        tools.updateTodo(id, null, null, null, "", null, false, null, null);
 
         assertThat(taskbot.sent(UpdateTaskCommand.class)).containsExactly(
                 UpdateTaskCommand.of(task.id(), ALICE, NOW).withPriority(Priority.URGENT)
@@ -142,7 +142,7 @@ class TaskToolsTest {
     void undoSendsOneUndoForTheTurnsUserAndAnswersWithTheTaskAsItIsNow() throws Exception {
         TaskView task = taskbot.seed(ALICE, "Call mum");
         String id = Long.toString(task.id().value());
-        tools.updateTodo(id, "Call dad", null, null, null, null, null, null);
+        tools.updateTodo(id, "Call dad", null, null, null, null, null, null, null);
 
         JsonNode undone = JSON.readTree(tools.undoTodo(id));
 
@@ -229,14 +229,14 @@ class TaskToolsTest {
 
     @Test
     void aRefusedOrMalformedCallBecomesAnErrorTheModelCanRelay() {
-        assertThat(error(tools.createTodo("  ", null, null, null, null))).isEqualTo("a task needs a title");
-        assertThat(error(tools.createTodo("Buy milk", null, "whenever", null, null)))
+        assertThat(error(tools.createTodo("  ", null, null, null, null, null))).isEqualTo("a task needs a title");
+        assertThat(error(tools.createTodo("Buy milk", null, "whenever", null, null, null)))
                 .isEqualTo("priority must be low, medium, high or urgent");
-        assertThat(error(tools.createTodo("Buy milk", null, null, "next tuesday", null)))
+        assertThat(error(tools.createTodo("Buy milk", null, null, "next tuesday", null, null)))
                 .startsWith("Due date must be YYYY-MM-DD");
-        assertThat(error(tools.updateTodo("abc", "x", null, null, null, null, null, null))).isEqualTo("no task with this id");
-        assertThat(error(tools.updateTodo("0", "x", null, null, null, null, null, null))).isEqualTo("no task with this id");
-        assertThat(error(tools.updateTodo("999", "x", null, null, null, null, null, null))).isEqualTo("no task with this id");
+        assertThat(error(tools.updateTodo("abc", "x", null, null, null, null, null, null, null))).isEqualTo("no task with this id");
+        assertThat(error(tools.updateTodo("0", "x", null, null, null, null, null, null, null))).isEqualTo("no task with this id");
+        assertThat(error(tools.updateTodo("999", "x", null, null, null, null, null, null, null))).isEqualTo("no task with this id");
         assertThat(error(tools.deleteTodo(null))).isEqualTo("no task with this id");
         assertThat(error(tools.getTodos(null, null, null, "end of march", null))).isEqualTo("dates are YYYY-MM-DD");
 
@@ -249,7 +249,7 @@ class TaskToolsTest {
     void aWriteTheReadModelDoesNotShowInTimeIsReportedAsSavedButNotYetVisible() {
         taskbot.holdTheReadModelBack();
 
-        assertThat(error(tools.createTodo("Buy milk", null, null, null, null)))
+        assertThat(error(tools.createTodo("Buy milk", null, null, null, null, null)))
                 .isEqualTo("Task 1 was saved but the read model is behind; read it again shortly");
         assertThat(taskbot.tasksOf(ALICE)).extracting(TaskView::title).containsExactly("Buy milk");
     }
